@@ -1,0 +1,3 @@
+from dateline.interfaces.cli import cli
+
+cli()

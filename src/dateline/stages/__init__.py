@@ -1,0 +1,15 @@
+"""Built-in stages, listed once, in run order. Third parties add stages through plugins."""
+
+from __future__ import annotations
+
+from dateline.pipeline import StageSpec
+from dateline.stages import actors, entities, events, nlp
+
+DEFAULT_STAGES: tuple[StageSpec, ...] = (
+    nlp.STAGE,
+    entities.STAGE,
+    actors.STAGE,
+    events.STAGE,
+)
+
+__all__ = ["DEFAULT_STAGES"]

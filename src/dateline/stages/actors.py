@@ -1,0 +1,281 @@
+"""Actors: code every entity and nominal actor phrase as a CAMEO actor (country + roles).
+
+Evidence, strongest first: the role words in the text ("former president", "opposition
+leader"), the knowledge base's date-bounded entry for the name (people, groups, IGOs,
+metonyms such as "the Kremlin"), country names and adjectives in titles and modifiers, and,
+for groups with no country of their own ("pro-Russian fighters"), the place the sentence
+puts them in. The article's publication date chooses among date-bounded roles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from dateline.kb import CodedName, KnowledgeBase, load_kb, norm
+from dateline.model import Actor, Article, Entity, Span, Token
+from dateline.pipeline import Context, StageSpec
+
+_NON_STATE = ("IGO", "NGO", "IMG", "MNC")
+_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+# Sectors a former office holder had, which CAMEO turns into ELI.
+_OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+
+
+@dataclass(frozen=True, slots=True)
+class Coding:
+    """An actor code under construction: country (or IGO prefix) plus role codes."""
+
+    country: str | None = None
+    prefix: str | None = None  # full non-state code (IGOUNO, IMGMUSISI) or a KB code
+    sectors: tuple[str, ...] = ()
+    role: str | None = None
+
+    def code(self) -> str | None:
+        base = self.prefix or self.country or ""
+        roles = "".join(s for s in self.sectors if s not in _split3(base))
+        out = base + roles
+        return out or None
+
+
+def _split3(code: str) -> tuple[str, ...]:
+    return tuple(code[i : i + 3] for i in range(0, len(code), 3))
+
+
+def _from_kb(entry: CodedName) -> Coding:
+    parts = _split3(entry.code)
+    if parts[0] in _NON_STATE:
+        return Coding(country=entry.country, prefix=entry.code, role=entry.role or None)
+    return Coding(country=parts[0], sectors=parts[1:], role=entry.role or None)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
+
+
+def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
+                default_country: str | None = None) -> Coding:
+    """Code a free phrase ("a senior US official", "pro-Russian fighters", "Kremlin spokesman").
+
+    Args:
+        text: the phrase.
+        kb: the knowledge base.
+        date: the publication date, to choose among date-bounded entries.
+        default_country: the country to use when the phrase names none (a group's location).
+
+    Returns:
+        The Coding (possibly empty).
+    """
+    words = _words(text)
+    country: str | None = None
+    prefix: str | None = None
+    base_sectors: tuple[str, ...] = ()
+    sectors: list[str] = []
+    role: str | None = None
+    weak: str | None = None
+    i = 0
+    while i < len(words):
+        matched = False
+        for n in (4, 3, 2, 1):  # longest phrase first: "foreign minister", "state department"
+            if i + n > len(words):
+                continue
+            phrase = " ".join(words[i : i + n])
+            if phrase.startswith("pro-") or phrase.startswith("anti-"):
+                continue  # "pro-Russian": a stance, not a nationality
+            found = _best(kb.lookup(phrase, date), date)
+            if found is not None and found.kind != "person":
+                c = _from_kb(found)
+                if c.prefix:
+                    prefix = prefix or c.prefix
+                elif c.country and not country:
+                    country = c.country
+                    if found.kind in ("metonym", "capital", "group"):
+                        base_sectors = c.sectors
+                i += n
+                matched = True
+                break
+            r = kb.roles.get(phrase)
+            if r is not None:
+                role = phrase
+                if r.strong:
+                    sectors.append(r.sector)
+                else:
+                    weak = r.sector
+                i += n
+                matched = True
+                break
+            mod = kb.modifiers.get(phrase) if n == 1 else None
+            if mod is not None:
+                sectors.append(mod)
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    if not country and not prefix and default_country and (sectors or weak or role):
+        country = default_country
+    final = _merge_sectors(base_sectors, sectors, weak)
+    return Coding(country=country, prefix=prefix, sectors=final, role=role)
+
+
+def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -> tuple[str, ...]:
+    if "ELI" in strong:
+        return ("ELI",)  # a former office holder, whatever the office was
+    if strong:
+        out = list(dict.fromkeys(strong))
+        return tuple(out)
+    if base:
+        return base
+    return (weak,) if weak else ()
+
+
+def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
+    if not cands:
+        return None
+    valid = [c for c in cands if c.valid_on(date)]
+    pool = valid or list(cands)
+    order = {"metonym": 0, "igo": 1, "group": 2, "country": 3, "capital": 4, "adjective": 5,
+             "person": 6, "user": -1}
+    return min(pool, key=lambda c: order.get(c.kind, 9))
+
+
+def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
+    for name in (entity.name, *_tail_names(entity.name)):
+        cands = [c for c in kb.lookup(name, date) if c.kind in ("person", "user")]
+        valid = [c for c in cands if c.valid_on(date)]
+        if valid:
+            return _from_kb(valid[0])
+        if cands and date:
+            latest = max((c for c in cands if c.start and c.start <= date),
+                         key=lambda c: c.start, default=None)
+            if latest is not None:  # past every recorded office: a former office holder
+                base = _from_kb(latest)
+                return replace(base, sectors=("ELI",) if set(base.sectors) & _OFFICE
+                               else base.sectors)
+            return _from_kb(min(cands, key=lambda c: c.start or ""))
+    return None
+
+
+def _tail_names(name: str) -> list[str]:
+    parts = name.split()
+    return [" ".join(parts[i:]) for i in range(1, len(parts))][:1] if len(parts) > 2 else []
+
+
+def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
+                focus: str | None = None) -> Actor | None:
+    """The actor of one entity, or None when nothing codes it."""
+    titles = " ; ".join(entity.titles)
+    from_titles = code_phrase(titles, kb, date) if titles else Coding()
+    coding: Coding | None = None
+    if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
+        coding = _person(entity, kb, date)
+    if coding is None and entity.type != "PERSON":
+        coding = _named(entity, kb, date)
+    if coding is None or (not coding.country and not coding.prefix):
+        phrase = code_phrase(entity.name, kb, date, default_country=focus)
+        coding = _combine(coding or Coding(), phrase)
+    coding = _combine(coding, from_titles)
+    if coding.code() is None:
+        return None
+    return _actor(coding, kb)
+
+
+def _named(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
+    found = _best(kb.lookup(entity.name, date), date)
+    if found is None:
+        return None
+    c = _from_kb(found)
+    if found.kind == "adjective" or (found.kind == "country" and entity.type == "NORP"):
+        return replace(c, sectors=())
+    return c
+
+
+def _combine(base: Coding, extra: Coding) -> Coding:
+    """Text beats the knowledge base for roles; the KB (or the text) gives the country."""
+    country = base.country or extra.country
+    prefix = base.prefix or extra.prefix
+    if "ELI" in extra.sectors:
+        sectors: tuple[str, ...] = ("ELI",)
+    elif extra.sectors and (not base.sectors or set(extra.sectors) & {"OPP", "REB"}):
+        sectors = extra.sectors if not base.sectors else tuple(
+            dict.fromkeys(extra.sectors if "OPP" in extra.sectors or "REB" in extra.sectors
+                          else base.sectors + extra.sectors))
+    else:
+        sectors = base.sectors
+    return Coding(country=country, prefix=prefix, sectors=sectors, role=base.role or extra.role)
+
+
+def _actor(c: Coding, kb: KnowledgeBase) -> Actor:
+    code = c.code() or ""
+    sector = c.sectors[0] if c.sectors else None
+    plover = kb.sectors.get(sector, ("", ""))[1] if sector else None
+    country = c.country if c.country and not c.country.startswith(_NON_STATE) else None
+    return Actor(code=code, country=country, sector=sector, role=c.role, plover_sector=plover or None)
+
+
+def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
+    """The country the article is most about: most mentioned among country entities."""
+    best, count = None, 0
+    for e in article.entities:
+        iso = kb.country_of(e.name) if e.type in ("GPE", "NORP") else None
+        if iso and len(e.mentions) > count:
+            best, count = iso, len(e.mentions)
+    return best
+
+
+def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | None:
+    """A country the sentence of ``span`` places things in ("... in eastern Ukraine")."""
+    sent = next((s for s in article.sentences if s.start <= span[0] < s.end), None)
+    if sent is None:
+        return None
+    toks = [t for t in article.tokens if sent.start <= t.start < sent.end]
+    best: tuple[int, str] | None = None
+    for t in toks:
+        if t.text.lower() != "in":
+            continue
+        for u in toks:
+            if u.head == t.i and u.dep == "pobj":
+                iso = _country_in(article, u, toks, kb)
+                if iso:
+                    dist = abs(u.start - span[0])
+                    if best is None or dist < best[0]:
+                        best = (dist, iso)
+    return best[1] if best else None
+
+
+def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
+    words = [u.text for u in toks
+             if u.i == tok.i or (u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
+    for w in words:
+        iso = kb.country_of(w)
+        if iso:
+            return iso
+    return None
+
+
+def code_actors(article: Article, kb: KnowledgeBase) -> Article:
+    """Fill ``entity.actor`` for every entity the knowledge base and the text can code."""
+    date = article.published.date
+    focus = focus_country(article, kb)
+    out = []
+    for e in article.entities:
+        local = focus
+        if e.type == "GROUP" and e.mentions:
+            local = located_country(article, e.mentions[0], kb) or focus
+        out.append(replace(e, actor=code_entity(e, kb, date, local)))
+    return replace(article, entities=tuple(out))
+
+
+def run(article: Article, ctx: Context) -> Article:
+    """Stage entry point."""
+    return code_actors(article, ctx.get("kb", load_kb))
+
+
+STAGE = StageSpec(
+    name="actors",
+    run=run,
+    requires=("article.entities",),
+    assigns=("article.entities.actor",),
+)
+
+__all__ = ["Coding", "code_actors", "code_entity", "code_phrase", "norm", "STAGE"]

@@ -1,0 +1,364 @@
+"""Events: who did what to whom, coded in CAMEO and PLOVER, with the spans that justify it.
+
+For every verb or noun the lexicon knows (cameo_lexicon.tsv), the dependency parse gives the
+source (subject, passive agent, possessor) and the target (object, a preposition's object,
+passive subject), coordination multiplies actors, symmetric actions ("X and Y met") are coded
+both ways, and the clause around the trigger sets negation and modality (intended, hypothetical,
+alleged, denied). Actors are coded through the entity clusters, else from the phrase itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import permutations
+
+from dateline.kb import KnowledgeBase, load_kb
+from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
+from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
+from dateline.pipeline import Context, StageSpec
+from dateline.stages.actors import code_phrase, located_country
+from dateline.stages.tokens import TokenIndex
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+_INTENT = frozenset(
+    "plan intend schedule expect hope want seek aim prepare set go agree vow pledge promise "
+    "threaten offer decide try attempt propose wish need due poise".split()
+)
+_HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_SPEECH = frozenset(
+    "say tell state announce add claim allege report suggest believe assert insist note "
+    "argue warn write told reveal confirm indicate think".split()
+)
+_ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect"})
+_DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
+_REL_PRON = frozenset({"who", "which", "that", "whom"})
+_SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+_CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pobj", "acl",
+                        "relcl", "dobj", "attr", "oprd"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    head: int
+    ref: ActorRef
+
+
+class _Coder:
+    """Per-article state for coding events (built once per article)."""
+
+    def __init__(self, art: Article, kb: KnowledgeBase, lex: Lexicon) -> None:
+        self.art = art
+        self.kb = kb
+        self.lex = lex
+        self.d = TokenIndex.build(art)
+        self.date = art.published.date
+        self.owner: dict[int, tuple[str, tuple[int, int], str | None]] = {}
+        for e in art.entities:
+            code = e.actor.code if e.actor else None
+            for s, end in e.mentions:
+                a, b = self.d.tok_at(s), self.d.tok_at(end - 1)
+                if a is None or b is None:
+                    continue
+                for i in range(a, b + 1):
+                    self.owner[i] = (e.id, (s, end), code)
+        self.consumed: set[int] = set()
+        self.events: list[Event] = []
+
+    # -- actors ---------------------------------------------------------------------------
+    def actor(self, head: int) -> ActorRef | None:
+        """The actor a noun-phrase head names, coded, or None when it is not an actor."""
+        t = self.d.toks[head]
+        if t.pos in ("VERB", "AUX", "ADP", "PUNCT", "NUM"):
+            return None
+        if t.text.lower() in _REL_PRON and t.dep in _SUBJ:
+            return None
+        own = self.owner.get(head)
+        if own is not None:
+            eid, span, code = own
+            a, b = self.d.np_range(head)
+            text = self.art.text[span[0] : span[1]]
+            if code is None:
+                phrase = code_phrase(self.d.stext(a, b), self.kb, self.date)
+                code = phrase.code()
+            return ActorRef(text, span, eid, code) if code else None
+        a, b = self.d.np_range(head, with_of=True)
+        text = self.d.stext(a, b)
+        inner = [self.owner[i] for i in range(a, b) if i in self.owner]
+        default = located_country(self.art, self.d.span(a, b), self.kb)
+        coding = code_phrase(text, self.kb, self.date, default_country=default)
+        code = coding.code()
+        if code is None and inner:
+            code = inner[-1][2]
+        if code is None:
+            return self.earlier_source(t)
+        eid = inner[-1][0] if inner and not coding.sectors else None
+        return ActorRef(text, self.d.span(a, b), eid, code)
+
+    def earlier_source(self, t: Token) -> ActorRef | None:
+        """"denounces the accusations": an event noun stands for whoever made that event."""
+        entries = self.lex.triggers.get(("N", t.lemma.lower()))
+        if not entries or t.pos != "NOUN":
+            return None
+        root = entries[-1].code[:2]
+        for ev in reversed(self.events):
+            if ev.cameo.root == root and ev.source is not None and ev.trigger_span[0] < t.start:
+                return ev.source
+        return None
+
+    def with_conj(self, head: int) -> list[int]:
+        out, stack = [], [head]
+        while stack:
+            h = stack.pop()
+            out.append(h)
+            stack.extend(k.i for k in self.d.kids(h, "conj") if k.pos in ("NOUN", "PROPN", "PRON"))
+        return sorted(out)
+
+    def args(self, head: int | None) -> list[_Arg]:
+        if head is None:
+            return []
+        out = []
+        for h in self.with_conj(head):
+            ref = self.actor(h)
+            if ref is not None:
+                out.append(_Arg(h, ref))
+        return out
+
+    # -- structure ------------------------------------------------------------------------
+    def subject(self, v: int, depth: int = 0) -> int | None:
+        t = self.d.toks[v]
+        for k in self.d.kids(v, "nsubj", "csubj"):
+            if k.text.lower() in _REL_PRON and t.dep == "relcl":
+                return t.head
+            return k.i
+        agent = self.passive_agent(v)
+        if agent is not None:
+            return agent
+        if self.is_passive(v):
+            return None
+        if depth < 3 and t.dep in ("xcomp", "conj", "advcl", "ccomp") and t.head != v:
+            if t.dep == "advcl" and not any(k.dep == "aux" for k in self.d.kids(v)):
+                return self.subject(t.head, depth + 1)
+            if t.dep != "advcl":
+                return self.subject(t.head, depth + 1)
+        if t.dep == "relcl":
+            return t.head
+        if t.dep == "acl" and t.tag == "VBG":
+            return t.head
+        return None
+
+    def is_passive(self, v: int) -> bool:
+        return any(k.dep in ("nsubjpass", "auxpass") for k in self.d.kids(v))
+
+    def passive_agent(self, v: int) -> int | None:
+        for k in self.d.kids(v, "agent"):
+            for p in self.d.kids(k.i, "pobj"):
+                return p.i
+        return None
+
+    def pobj(self, heads: list[int], prep: str) -> int | None:
+        for h in heads:
+            for k in self.d.kids(h, "prep", "agent", "dative"):
+                if k.lemma.lower() == prep or k.text.lower() == prep:
+                    for p in self.d.kids(k.i, "pobj"):
+                        return p.i
+        return None
+
+    def match(self, t: Token) -> Trigger | None:
+        pos = "V" if t.pos == "VERB" else "N" if t.pos == "NOUN" else ""
+        if not pos:
+            return None
+        entries = self.lex.triggers.get((pos, t.lemma.lower()))
+        if not entries:
+            return None
+        near = self._near_lemmas(t.i)
+        for e in entries:
+            if all(dep in near for dep in e.deps):
+                return e
+        return None
+
+    def _near_lemmas(self, i: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for k in self.d.kids(i):
+            lem = k.lemma.lower()
+            if k.dep in ("xcomp", "ccomp") and k.pos in ("VERB", "AUX"):
+                out["to:" + lem] = k.i
+            out.setdefault(lem, k.i)
+            if k.dep in ("prep", "prt", "dobj", "attr"):
+                for g in self.d.kids(k.i, "pobj", "dobj", "compound", "prt"):
+                    out.setdefault(g.lemma.lower(), g.i)
+        return out
+
+    def target(self, t: Token, trig: Trigger, extra_heads: list[int]) -> int | None:
+        heads = [t.i, *extra_heads]
+        for spec in trig.targets:
+            if spec == "-":
+                return None
+            if spec == "dobj":
+                for k in self.d.kids(t.i, "dobj"):
+                    return k.i
+                for k in self.d.kids(t.i, "nsubjpass"):
+                    return k.i
+            elif spec == "iobj":
+                for k in self.d.kids(t.i, "dative"):
+                    return k.i
+            elif spec == "poss":
+                for k in self.d.kids(t.i, "poss"):
+                    return k.i
+            elif spec == "xcomp_obj":
+                for x in self.d.kids(t.i, "xcomp"):
+                    for k in self.d.kids(x.i, "dobj"):
+                        return k.i
+            elif spec.startswith("pobj:"):
+                p = self.pobj(heads, spec[5:])
+                if p is not None:
+                    return p
+        return None
+
+    def noun_source(self, t: Token) -> int | None:
+        for k in self.d.kids(t.i, "poss"):
+            return k.i
+        by = self.pobj([t.i], "by")
+        if by is not None:
+            return by
+        for k in self.d.kids(t.i, "compound", "amod", "nmod"):
+            if k.i in self.owner or k.ent_type in ("NORP", "GPE", "ORG"):
+                return k.i
+        gov = self.d.toks[t.head]
+        if t.dep in ("dobj", "pobj", "attr") and gov.pos == "VERB":
+            return self.subject(gov.i)
+        if t.dep == "pobj":
+            g2 = self.d.toks[gov.head]
+            if g2.pos == "VERB":
+                return self.subject(g2.i)
+        return None
+
+    # -- clause context -------------------------------------------------------------------
+    def context(self, i: int) -> tuple[bool, str]:
+        """Negation and modality of the clause around token i."""
+        d = self.d
+        t = d.toks[i]
+        negated = any(k.lemma.lower() in _NEG or k.dep == "neg" for k in d.kids(i))
+        modality = "asserted"
+        aux = {k.text.lower() for k in d.kids(i, "aux", "auxpass")}
+        if aux & _HYPO_AUX:
+            modality = "hypothetical"
+        elif aux & _FUTURE_AUX:
+            modality = "intended"
+        if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):
+            return negated, "hypothetical"
+        j, steps = i, 0
+        while steps < 8:
+            tok = d.toks[j]
+            if tok.head == j:
+                break
+            gov = d.toks[tok.head]
+            glem = gov.lemma.lower()
+            if tok.dep in ("xcomp",) or (tok.dep == "acomp"):
+                if glem in _INTENT or (gov.tag == "VBN" and glem in _INTENT):
+                    modality = "intended" if modality == "asserted" else modality
+                if any(k.dep == "neg" for k in d.kids(gov.i)) and j == i:
+                    negated = True
+            if tok.dep in ("ccomp", "pcomp", "pobj", "prep") and gov.pos in ("VERB", "ADP"):
+                if glem in _DENY:
+                    return negated, "denied"
+                if glem in _ACCUSE or glem in _SPEECH:
+                    return negated, "alleged"
+            if tok.dep == "advcl" and any(k.lemma.lower() in ("if", "unless")
+                                          for k in d.kids(j, "mark")):
+                return negated, "hypothetical"
+            if tok.dep not in _CLAUSE_UP:
+                break
+            j, steps = gov.i, steps + 1
+        if t.pos == "NOUN" and modality == "asserted":
+            gov = d.toks[t.head]
+            if gov.lemma.lower() in _INTENT and gov.i != t.i:
+                modality = "intended"
+        return negated, modality
+
+    # -- main -------------------------------------------------------------------------------
+    def code(self) -> list[Event]:
+        for t in self.d.toks:
+            if t.i in self.consumed:
+                continue
+            trig = self.match(t)
+            if trig is None:
+                continue
+            near = self._near_lemmas(t.i)
+            dep_heads = [near[x] for x in trig.deps if x in near]
+            self.consumed.update(dep_heads)
+            self.events.extend(self.events_for(t, trig, dep_heads))
+        return self.events
+
+    def events_for(self, t: Token, trig: Trigger, dep_heads: list[int]) -> list[Event]:
+        if trig.pos == "V":
+            src_head = self.subject(t.i)
+        else:
+            src_head = self.noun_source(t)
+        tgt_head = self.target(t, trig, dep_heads)
+        sources = self.args(src_head)
+        targets = self.args(tgt_head)
+        if not sources and not targets:
+            return []
+        pairs: list[tuple[_Arg | None, _Arg | None]] = []
+        between = None
+        if "pobj:between" in trig.targets:
+            between = self.pobj([t.i, *dep_heads], "between")
+        if between is not None and not sources:
+            group = self.args(between)
+            pairs = [(a, b) for a, b in permutations(group, 2)]
+        elif sources and targets:
+            pairs = [(s, g) for s in sources for g in targets if s.ref.code != g.ref.code]
+        elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
+            pairs = [(a, b) for a, b in permutations(sources, 2) if a.ref.code != b.ref.code]
+        elif sources:
+            pairs = [(s, None) for s in sources]
+        else:
+            pairs = [(None, g) for g in targets]
+        negated, modality = self.context(t.i)
+        if trig.modality != "asserted" and modality == "asserted":
+            modality = trig.modality
+        info = self.lex.info(trig.code)
+        sent = t.sent
+        out = []
+        for s, g in pairs:
+            conf = 0.45 + (0.2 if s and s.ref.entity else 0.1 if s else 0.0) + (
+                0.2 if g and g.ref.entity else 0.1 if g else 0.0) + (0.1 if trig.deps else 0.0)
+            out.append(Event(
+                sentence=sent,
+                source=s.ref if s else None,
+                target=g.ref if g else None,
+                trigger_text=t.text,
+                trigger_span=(t.start, t.end),
+                cameo=Cameo(trig.code, trig.code[:2], info.quad, info.goldstein),
+                plover=Plover(info.plover, info.plover_mode) if info.plover else None,
+                date=self.date,
+                negated=negated,
+                modality=modality,
+                confidence=round(min(conf, 0.95), 2),
+            ))
+        return out
+
+
+def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article:
+    """Code the article's events (see the module docstring)."""
+    if not article.tokens:
+        return article
+    coder = _Coder(article, kb, lex)
+    events = coder.code()
+    events.sort(key=lambda e: (e.sentence, e.trigger_span))
+    return replace(article, events=tuple(events))
+
+
+def run(article: Article, ctx: Context) -> Article:
+    """Stage entry point."""
+    return extract_events(article, ctx.get("kb", load_kb), ctx.get("lexicon", load_lexicon))
+
+
+STAGE = StageSpec(
+    name="events",
+    run=run,
+    requires=("article.tokens", "article.entities.actor"),
+    assigns=("article.events",),
+)

