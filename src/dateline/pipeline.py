@@ -9,6 +9,7 @@ article becomes a ``StageSkip`` on that article; the rest of the batch goes on.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice
@@ -97,6 +98,8 @@ class Pipeline:
         check_contracts(self.stages)
         self.settings = settings or (context.settings if context else Settings.load())
         self.context = context or Context(self.settings)
+        # Seconds spent per stage ("ingest" included), for benchmarks and profiling.
+        self.timings: dict[str, float] = {}
 
     def run(self, inputs: Iterable[RawInput]) -> Iterator[Article]:
         """Process inputs lazily, in input order; every input yields exactly one Article."""
@@ -108,14 +111,19 @@ class Pipeline:
             chunk = list(islice(it, size))
             if not chunk:
                 return
+            t0 = time.perf_counter()
             batch = [ingest(raw, self.settings) for raw in chunk]
+            self.timings["ingest"] = self.timings.get("ingest", 0.0) + time.perf_counter() - t0
             yield from self.run_articles(batch)
 
     def run_articles(self, batch: Sequence[Article]) -> list[Article]:
         """Run every stage over already-ingested articles (skipped ones pass through)."""
         articles = list(batch)
         for stage in self.stages:
+            t0 = time.perf_counter()
             articles = self._run_stage(stage, articles)
+            spent = time.perf_counter() - t0
+            self.timings[stage.name] = self.timings.get(stage.name, 0.0) + spent
         return articles
 
     def _run_stage(self, stage: StageSpec, articles: list[Article]) -> list[Article]:

@@ -22,6 +22,8 @@ class Settings:
     max_bytes: int = 2_000_000
     min_english_ratio: float = 0.12
     min_words_for_language: int = 25
+    # Users' own actor dictionaries (dateline TSV, PETRARCH/TABARI actor or agent files).
+    actor_dictionaries: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
@@ -45,6 +47,11 @@ class Settings:
                 data.update(tomllib.loads(Path(path).read_text("utf-8")))
             except (OSError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
+        env_dicts = os.environ.get("DATELINE_DICTIONARIES")
+        if env_dicts:
+            data["actor_dictionaries"] = [p for p in env_dicts.split(os.pathsep) if p]
+        if isinstance(data.get("actor_dictionaries"), list):
+            data["actor_dictionaries"] = tuple(str(p) for p in data["actor_dictionaries"])
         env_model = os.environ.get("DATELINE_SPACY_MODEL")
         if env_model:
             data["spacy_model"] = env_model

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from dateline.errors import KBError
+from dateline.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -163,8 +164,11 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     for path in extra:
         from dateline.kb.dictionaries import load_user_dictionary
 
-        for surface, entry in load_user_dictionary(Path(path), b.problems):
+        user = load_user_dictionary(Path(path), b.problems)
+        for surface, entry in user.names:
             b.add(surface, entry)
+        for role in user.roles:
+            roles[role.phrase] = role
     if not countries or not roles or not sectors:
         raise KBError("knowledge base is empty (countries, roles or sectors); reinstall dateline")
     for p in b.problems:
@@ -177,6 +181,11 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         sectors=MappingProxyType(sectors),
         problems=tuple(b.problems),
     )
+
+
+def kb_for(settings: Settings) -> KnowledgeBase:
+    """The knowledge base with the user dictionaries the settings name."""
+    return load_kb(tuple(settings.actor_dictionaries))
 
 
 def _load_countries(path: resources.abc.Traversable, b: _Builder) -> dict[str, Country]:

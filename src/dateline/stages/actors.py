@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from dateline.kb import CodedName, KnowledgeBase, load_kb, norm
+from dateline.kb import CodedName, KnowledgeBase, kb_for, norm
 from dateline.model import Actor, Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 
@@ -240,6 +240,14 @@ def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | No
                     dist = abs(u.start - span[0])
                     if best is None or dist < best[0]:
                         best = (dist, iso)
+    if best:
+        return best[1]
+    for t in toks:  # else the country named nearest to the phrase in the same sentence
+        iso = kb.country_of(t.text) if t.pos == "PROPN" else None
+        if iso:
+            dist = abs(t.start - span[0])
+            if best is None or dist < best[0]:
+                best = (dist, iso)
     return best[1] if best else None
 
 
@@ -268,7 +276,7 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
 
 def run(article: Article, ctx: Context) -> Article:
     """Stage entry point."""
-    return code_actors(article, ctx.get("kb", load_kb))
+    return code_actors(article, ctx.get("kb", lambda: kb_for(ctx.settings)))
 
 
 STAGE = StageSpec(

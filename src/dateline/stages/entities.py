@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dateline.kb import KnowledgeBase, load_kb, norm
+from dateline.kb import KnowledgeBase, kb_for, norm
 from dateline.model import Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
@@ -247,7 +247,8 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
         if role is None:
             continue
         a, b = d.np_range(t.i)
-        if any(i in claimed for i in range(a, b)):
+        if t.i in claimed or any(i in claimed and d.toks[i].ent_type == "PERSON"
+                                 for i in range(a, b)):
             continue
         det = d.toks[a].lemma.lower() if d.toks[a].pos == "DET" else ""
         plural = t.tag in ("NNS", "NNPS")
@@ -356,7 +357,7 @@ def _finish(clusters: list[_Cluster]) -> tuple[Entity, ...]:
 
 def run(article: Article, ctx: Context) -> Article:
     """Stage entry point."""
-    return extract_entities(article, ctx.get("kb", load_kb))
+    return extract_entities(article, ctx.get("kb", lambda: kb_for(ctx.settings)))
 
 
 STAGE = StageSpec(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from itertools import permutations
 
-from dateline.kb import KnowledgeBase, load_kb
+from dateline.kb import KnowledgeBase, kb_for
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
@@ -34,7 +34,15 @@ _SPEECH = frozenset(
 _ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 _REL_PRON = frozenset({"who", "which", "that", "whom"})
+# Verbs whose object noun names the subject's own act ("began a visit", "launched an attack").
+_LIGHT = frozenset(
+    "make pay conduct carry launch begin start hold undertake stage mount wage continue end "
+    "conclude complete wrap resume step intensify escalate".split()
+)
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+_ARG_EXCLUDE = frozenset(
+    "punct cc conj nsubj csubj aux auxpass det mark case relcl advcl xcomp".split()
+)
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pobj", "acl",
                         "relcl", "dobj", "attr", "oprd"})
 
@@ -82,6 +90,8 @@ class _Coder:
             if code is None:
                 phrase = code_phrase(self.d.stext(a, b), self.kb, self.date)
                 code = phrase.code()
+            if code and self._locative(head) and code.endswith("GOV") and len(code) == 6:
+                code = code[:3]  # "traveled to Moscow": a place, not the government
             return ActorRef(text, span, eid, code) if code else None
         a, b = self.d.np_range(head, with_of=True)
         text = self.d.stext(a, b)
@@ -96,6 +106,13 @@ class _Coder:
         eid = inner[-1][0] if inner and not coding.sectors else None
         return ActorRef(text, self.d.span(a, b), eid, code)
 
+    def _locative(self, head: int) -> bool:
+        t = self.d.toks[head]
+        if t.dep != "pobj":
+            return False
+        prep = self.d.toks[t.head]
+        return prep.lemma.lower() in ("to", "in", "at", "into", "from", "near", "inside")
+
     def earlier_source(self, t: Token) -> ActorRef | None:
         """"denounces the accusations": an event noun stands for whoever made that event."""
         entries = self.lex.triggers.get(("N", t.lemma.lower()))
@@ -103,8 +120,10 @@ class _Coder:
             return None
         root = entries[-1].code[:2]
         for ev in reversed(self.events):
-            if ev.cameo.root == root and ev.source is not None and ev.trigger_span[0] < t.start:
-                return ev.source
+            src = ev.source
+            if ev.cameo.root == root and src is not None and ev.trigger_span[0] < t.start:
+                a, b = self.d.np_range(t.i)
+                return ActorRef(self.d.stext(a, b), self.d.span(a, b), src.entity, src.code)
         return None
 
     def with_conj(self, head: int) -> list[int]:
@@ -136,12 +155,17 @@ class _Coder:
         if agent is not None:
             return agent
         if self.is_passive(v):
+            if self.d.kids(v, "xcomp"):  # "is scheduled to meet": the passive subject acts
+                for k in self.d.kids(v, "nsubjpass"):
+                    return k.i
             return None
-        if depth < 3 and t.dep in ("xcomp", "conj", "advcl", "ccomp") and t.head != v:
-            if t.dep == "advcl" and not any(k.dep == "aux" for k in self.d.kids(v)):
-                return self.subject(t.head, depth + 1)
-            if t.dep != "advcl":
-                return self.subject(t.head, depth + 1)
+        if depth < 3 and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
+            return self.subject(t.head, depth + 1)
+        if t.dep == "pcomp" and depth < 3:  # "accuses Russia of providing": Russia provides
+            gov = self.d.toks[t.head]
+            if gov.dep == "prep" and self.d.toks[gov.head].pos == "VERB":
+                for k in self.d.kids(gov.head, "dobj"):
+                    return k.i
         if t.dep == "relcl":
             return t.head
         if t.dep == "acl" and t.tag == "VBG":
@@ -165,60 +189,98 @@ class _Coder:
                         return p.i
         return None
 
-    def match(self, t: Token) -> Trigger | None:
+    def match(self, t: Token) -> tuple[Trigger, dict[str, int]] | None:
+        """The lexicon row for token t (most deps satisfied wins) and its argument set."""
         pos = "V" if t.pos == "VERB" else "N" if t.pos == "NOUN" else ""
-        if not pos:
+        if not pos or (pos == "N" and t.dep == "compound"):
             return None
         entries = self.lex.triggers.get((pos, t.lemma.lower()))
         if not entries:
             return None
-        near = self._near_lemmas(t.i)
-        for e in entries:
+        near = self.arg_set(t.i)
+        for e in entries:  # sorted by number of deps, then file order
             if all(dep in near for dep in e.deps):
-                return e
+                return e, near
         return None
 
-    def _near_lemmas(self, i: int) -> dict[str, int]:
+    def arg_set(self, i: int, depth: int = 0) -> dict[str, int]:
+        """Lemmas a row's deps may name (see kb/data/SOURCES_lexicon.md) -> their tokens."""
+        d = self.d
         out: dict[str, int] = {}
-        for k in self.d.kids(i):
+        nouns: list[int] = []
+        for k in d.kids(i):
             lem = k.lemma.lower()
-            if k.dep in ("xcomp", "ccomp") and k.pos in ("VERB", "AUX"):
-                out["to:" + lem] = k.i
+            if k.dep == "xcomp":
+                out.setdefault("to:" + lem, k.i)
+                if depth == 0:
+                    for key, v in self.arg_set(k.i, 1).items():
+                        out.setdefault(key, v)
+                continue
+            if k.dep in _ARG_EXCLUDE:
+                continue
             out.setdefault(lem, k.i)
-            if k.dep in ("prep", "prt", "dobj", "attr"):
-                for g in self.d.kids(k.i, "pobj", "dobj", "compound", "prt"):
+            if k.pos in ("NOUN", "PROPN", "PRON"):
+                nouns.append(k.i)
+            if k.dep in ("prep", "prt", "agent", "dative"):
+                nouns.extend(self._prep_objects(k.i, out))
+        for n in nouns:
+            for g in d.kids(n):
+                if g.dep in ("compound", "amod", "nmod", "conj"):
                     out.setdefault(g.lemma.lower(), g.i)
+                elif g.dep == "prep":
+                    out.setdefault(g.lemma.lower(), g.i)
+                    self._prep_objects(g.i, out)
         return out
 
-    def target(self, t: Token, trig: Trigger, extra_heads: list[int]) -> int | None:
-        heads = [t.i, *extra_heads]
+    def _prep_objects(self, p: int, out: dict[str, int]) -> list[int]:
+        found = []
+        for g in self.d.kids(p):
+            if g.dep in ("pobj", "dobj", "pcomp"):
+                out.setdefault(g.lemma.lower(), g.i)
+                found.append(g.i)
+            elif g.dep in ("prep", "prt"):
+                out.setdefault(g.lemma.lower(), g.i)
+                found.extend(self._prep_objects(g.i, out))
+        return found
+
+    def target(self, t: Token, trig: Trigger, dep_heads: list[int]) -> int | None:
+        """The first target slot that resolves to an actor (trigger, dep nouns, to: verb)."""
+        nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
+        verbs = [h for h in dep_heads if self.d.toks[h].dep == "xcomp"]
         for spec in trig.targets:
             if spec == "-":
                 return None
-            if spec == "dobj":
-                for k in self.d.kids(t.i, "dobj"):
-                    return k.i
-                for k in self.d.kids(t.i, "nsubjpass"):
-                    return k.i
-            elif spec == "iobj":
-                for k in self.d.kids(t.i, "dative"):
-                    return k.i
-            elif spec == "poss":
-                for k in self.d.kids(t.i, "poss"):
-                    return k.i
-            elif spec == "xcomp_obj":
-                for x in self.d.kids(t.i, "xcomp"):
-                    for k in self.d.kids(x.i, "dobj"):
-                        return k.i
-            elif spec.startswith("pobj:"):
-                p = self.pobj(heads, spec[5:])
-                if p is not None:
-                    return p
+            for host in (t.i, *nouns, *verbs):
+                cand = self._slot(spec, host, t, trig)
+                if cand is not None and cand not in dep_heads and self.actor(cand) is not None:
+                    return cand
         return None
 
-    def noun_source(self, t: Token) -> int | None:
-        for k in self.d.kids(t.i, "poss"):
-            return k.i
+    def _slot(self, spec: str, host: int, t: Token, trig: Trigger) -> int | None:
+        d = self.d
+        if spec == "dobj":
+            for k in d.kids(host, "dobj", "nsubjpass"):
+                return k.i
+        elif spec == "iobj":
+            for k in d.kids(host, "dative"):
+                return k.i
+        elif spec == "poss":
+            if host == t.i and trig.pos == "V":
+                return None
+            for k in d.kids(host, "poss"):
+                return k.i
+        elif spec == "xcomp_obj":
+            for x in d.kids(host, "xcomp"):
+                for k in d.kids(x.i, "dobj"):
+                    return k.i
+        elif spec.startswith("pobj:"):
+            return self.pobj([host], spec[5:])
+        return None
+
+    def noun_source(self, t: Token, trig: Trigger) -> int | None:
+        if "poss" not in trig.targets:
+            for k in self.d.kids(t.i, "poss"):
+                return k.i
         by = self.pobj([t.i], "by")
         if by is not None:
             return by
@@ -226,12 +288,8 @@ class _Coder:
             if k.i in self.owner or k.ent_type in ("NORP", "GPE", "ORG"):
                 return k.i
         gov = self.d.toks[t.head]
-        if t.dep in ("dobj", "pobj", "attr") and gov.pos == "VERB":
+        if t.dep == "dobj" and gov.lemma.lower() in _LIGHT:
             return self.subject(gov.i)
-        if t.dep == "pobj":
-            g2 = self.d.toks[gov.head]
-            if g2.pos == "VERB":
-                return self.subject(g2.i)
         return None
 
     # -- clause context -------------------------------------------------------------------
@@ -248,17 +306,17 @@ class _Coder:
             modality = "intended"
         if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):
             return negated, "hypothetical"
-        j, steps = i, 0
+        j, steps, chain = i, 0, True
         while steps < 8:
             tok = d.toks[j]
             if tok.head == j:
                 break
             gov = d.toks[tok.head]
             glem = gov.lemma.lower()
-            if tok.dep in ("xcomp",) or (tok.dep == "acomp"):
-                if glem in _INTENT or (gov.tag == "VBN" and glem in _INTENT):
-                    modality = "intended" if modality == "asserted" else modality
-                if any(k.dep == "neg" for k in d.kids(gov.i)) and j == i:
+            chain = chain and tok.dep in ("xcomp", "acomp", "conj")
+            if chain and tok.dep in ("xcomp", "acomp") and glem in _INTENT:
+                modality = "intended" if modality == "asserted" else modality
+                if j == i and any(k.dep == "neg" for k in d.kids(gov.i)):
                     negated = True
             if tok.dep in ("ccomp", "pcomp", "pobj", "prep") and gov.pos in ("VERB", "ADP"):
                 if glem in _DENY:
@@ -271,10 +329,13 @@ class _Coder:
             if tok.dep not in _CLAUSE_UP:
                 break
             j, steps = gov.i, steps + 1
-        if t.pos == "NOUN" and modality == "asserted":
+        if t.pos == "NOUN" and modality == "asserted" and t.dep in ("nsubj", "dobj", "nsubjpass"):
             gov = d.toks[t.head]
             if gov.lemma.lower() in _INTENT and gov.i != t.i:
                 modality = "intended"
+            elif gov.pos in ("VERB", "AUX") and gov.i != t.i:
+                g_neg, g_mod = self.context(gov.i)
+                return negated or g_neg, g_mod
         return negated, modality
 
     # -- main -------------------------------------------------------------------------------
@@ -282,10 +343,10 @@ class _Coder:
         for t in self.d.toks:
             if t.i in self.consumed:
                 continue
-            trig = self.match(t)
-            if trig is None:
+            found = self.match(t)
+            if found is None:
                 continue
-            near = self._near_lemmas(t.i)
+            trig, near = found
             dep_heads = [near[x] for x in trig.deps if x in near]
             self.consumed.update(dep_heads)
             self.events.extend(self.events_for(t, trig, dep_heads))
@@ -295,7 +356,7 @@ class _Coder:
         if trig.pos == "V":
             src_head = self.subject(t.i)
         else:
-            src_head = self.noun_source(t)
+            src_head = self.noun_source(t, trig)
         tgt_head = self.target(t, trig, dep_heads)
         sources = self.args(src_head)
         targets = self.args(tgt_head)
@@ -353,7 +414,7 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article
 
 def run(article: Article, ctx: Context) -> Article:
     """Stage entry point."""
-    return extract_events(article, ctx.get("kb", load_kb), ctx.get("lexicon", load_lexicon))
+    return extract_events(article, ctx.get("kb", lambda: kb_for(ctx.settings)), ctx.get("lexicon", load_lexicon))
 
 
 STAGE = StageSpec(

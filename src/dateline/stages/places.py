@@ -1,0 +1,689 @@
+"""Places: find every toponym in an article and resolve it, offline, to a GeoNames place.
+
+Recognition takes the NER model's GPE/LOC/FAC spans (trimmed of determiners, possessives and
+lowercase modifiers such as "eastern"), plus gazetteer matches of capitalised token runs the
+model missed when the run names a country, division, region or sizeable town, or when the text
+marks it as a place ("in X", "the resort of X", "X region", "X, Texas"). Demonyms ("Russian")
+are never places.
+
+Resolution scores each candidate of a name with its prominence (feature class and population),
+local cues ("Paris, Texas", "Georgia state", "X city"), and the rest of the article: the
+countries and divisions its other places lie in, and the dateline. Each name is resolved once
+per article (one sense per discourse); names that resolve to the same place are merged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from dateline.kb.gazetteer import GeoEntry, Gazetteer, Match, load_gazetteer, name_key
+from dateline.model import Article, Place, Span, Token
+from dateline.pipeline import Context, StageSpec
+from dateline.stages.tokens import TokenIndex
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Lowercase connectors allowed inside a multi-word place name ("Isle of Man").
+_CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "du", "da", "upon",
+                         "on", "es", "des", "y"})
+# Prepositions that mark what follows as a location.
+_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "throughout",
+                       "into", "around", "toward", "towards", "inside", "within", "via",
+                       "between", "through", "off"})
+_GOVERNING = frozenset({"in", "at", "near"})
+# Place-type nouns: "the resort of Sochi", "Donbas region", "Cork city".
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "resort", "port", "capital", "region", "province", "state",
+    "county", "district", "island", "islands", "republic", "country", "area", "enclave",
+    "territory", "peninsula", "suburb", "municipality", "governorate", "oblast", "prefecture",
+    "kingdom", "emirate", "border", "coast", "valley", "neighbourhood", "neighborhood", "hamlet",
+})
+# Trailing words a name may carry in text but not in the gazetteer ("Donbas region").
+_STRIPPABLE = frozenset({"region", "province", "state", "county", "district", "city", "town",
+                         "governorate", "oblast", "prefecture", "area", "municipality",
+                         "village", "territory"})
+_ADMIN_NOUNS = frozenset({"state", "province", "region", "county", "district", "governorate",
+                          "oblast", "prefecture", "territory"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                         "western", "central", "northeast", "northwest", "southeast",
+                         "southwest", "north-east", "north-west", "south-east", "south-west",
+                         "northeastern", "northwestern", "southeastern", "southwestern",
+                         "upper", "lower", "greater", "mid", "inner", "outer", "upstate",
+                         "downstate", "rural", "coastal"})
+# Capitalised words that name no place even when a gazetteer has a town called so.
+_NOT_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "god", "president", "minister", "mr", "mrs", "ms", "dr", "university",
+    "department", "ministry", "health", "police", "army", "news", "government", "parliament",
+})
+
+# Words that are place names somewhere (an Anguillan capital, a Nigerian state) but, alone, are
+# generic English: they are places only as part of a longer name or with a cue.
+_GENERIC = _PLACE_NOUNS | _DIRECTIONS | frozenset({
+    "valley", "delta", "bay", "lake", "river", "mount", "sea", "gulf", "plateau", "square",
+    "street", "park", "airport", "coast", "hills", "mountains", "desert", "basin", "strait",
+    "midlands", "highlands", "lowlands", "lakes", "new", "saint", "st", "san", "santa", "port",
+    "fort", "cape", "point", "north", "south", "east", "west", "centre", "center", "middle",
+    "union", "plains", "islands", "island",
+})
+
+_MAX_NGRAM = 5
+_CITY_ALONE_POP = 100_000  # a gazetteer-only town name needs this population or a cue
+_CITY_CUED_POP = 1_000
+
+
+@dataclass
+class _Mention:
+    """A toponym occurrence: its span (token and character) and the name it resolves by."""
+
+    a: int
+    b: int
+    start: int
+    end: int
+    surface: str
+    key: str  # the name looked up (may be shorter than the surface: "Southern California")
+    source: str  # ner | gazetteer
+    cues: set[str] = field(default_factory=set)  # admin | city | county
+    container: str | None = None  # key of "Y" in "X, Y" / "X in Y"
+    peers: list[str] = field(default_factory=list)  # keys of the other names in its list
+
+
+@dataclass
+class _Name:
+    """All mentions that share one lookup name, and that name's candidates."""
+
+    key: str
+    text: str
+    mentions: list[_Mention]
+    candidates: tuple[Match, ...]
+    choice: GeoEntry | None = None
+    margin: float = 0.0
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+def _trim(d: TokenIndex, a: int, b: int) -> tuple[int, int]:
+    """Drop determiners, punctuation and lowercase modifiers before a name; possessives after."""
+    while a < b and (
+        d.toks[a].pos in ("DET", "PUNCT", "ADP") or not d.toks[a].text[:1].isupper()
+    ):
+        a += 1
+    while b > a and (d.toks[b - 1].tag == "POS" or d.toks[b - 1].pos == "PUNCT"
+                     or d.toks[b - 1].text in ("'s", "’s", "'", "’")):
+        b -= 1
+    return a, b
+
+
+def _is_demonym(tok: Token) -> bool:
+    return tok.tag == "JJ" or (tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")))
+
+
+def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int, str] | None:
+    """The longest sensible reading of tokens [a, b) that the gazetteer knows.
+
+    Tries the whole span, then without leading direction words ("Southern California"),
+    then without trailing place nouns ("Donbas region"). Returns (a', b', text).
+    """
+    text = d.stext(a, b)
+    if gaz.has(text):
+        return a, b, text
+    a2 = a
+    while a2 < b - 1 and d.toks[a2].text.lower() in _DIRECTIONS:
+        a2 += 1
+    b2 = b
+    while b2 > a2 + 1 and d.toks[b2 - 1].text.lower() in _STRIPPABLE:
+        b2 -= 1
+    for x, y in ((a2, b), (a, b2), (a2, b2)):
+        if (x, y) != (a, b) and x < y:
+            t = d.stext(x, y)
+            if gaz.has(t) and name_key(t) not in _GENERIC:
+                return x, y, t
+    return None
+
+
+def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
+                  persons: set[Span]) -> list[_Mention]:
+    out: list[_Mention] = []
+    for s in art.ner:
+        if s.label not in PLACE_LABELS:
+            continue
+        a, b = _trim(d, s.tok_start, s.tok_end)
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a])):
+            continue
+        if d.span(a, b) in persons:
+            continue  # the entities stage found this "place" to be a person's name
+        a, b = _extend_hyphens(d, gaz, a, b)
+        out.extend(_split_span(d, gaz, a, b))
+    return out
+
+
+def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]:
+    """One NER span as one or more mentions ("Pandi, Bulacan" is two places)."""
+    commas = [i for i in range(a, b) if d.toks[i].text == ","]
+    if commas:
+        parts, prev = [], a
+        for c in commas + [b]:
+            parts.append((prev, c))
+            prev = c + 1
+        found = [_mention(d, gaz, x, y, "ner") for x, y in parts if x < y]
+        if all(found):
+            return [m for m in found if m is not None]
+    m = _mention(d, gaz, a, b, "ner")
+    if m is not None:
+        return [m]
+    # A span the gazetteer does not know as a whole: its longest known capitalised part.
+    for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
+        for x in range(a, b - n + 1):
+            if all(d.toks[k].text[:1].isupper() for k in (x, x + n - 1)):
+                m = _mention(d, gaz, x, x + n, "ner", exact=True)
+                if m is not None and _prominent(gaz, m.key, _CITY_ALONE_POP):
+                    return [m]
+    return []
+
+
+def _extend_hyphens(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
+    """Grow a span over hyphenated name parts NER cut off ("Guinea" + "-Bissau")."""
+    while b + 1 < len(d.toks) and d.toks[b].text in ("-", "–") and \
+            d.toks[b + 1].text[:1].isupper() and gaz.has(d.stext(a, b + 2)):
+        b += 2
+    while a >= 2 and d.toks[a - 1].text in ("-", "–") and \
+            d.toks[a - 2].text[:1].isupper() and gaz.has(d.stext(a - 2, b)):
+        a -= 2
+    return a, b
+
+
+def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, source: str,
+             exact: bool = False) -> _Mention | None:
+    if exact:
+        text = d.stext(a, b)
+        if not gaz.has(text):
+            return None
+        found: tuple[int, int, str] | None = (a, b, text)
+    else:
+        found = _lookup_key(gaz, d, a, b)
+    if found is None:
+        return None
+    start, end = d.span(a, b)
+    return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]), source)
+
+
+def _prominent(gaz: Gazetteer, key: str, city_pop: int) -> bool:
+    """Whether a name has a candidate that needs no textual cue to be read as a place."""
+    if name_key(key) in _GENERIC:
+        return False
+    for m in gaz.lookup(key):
+        e = m.entry
+        if e.is_country or e.feature in ("CONT", "ADM1") or (e.geonameid is None and not m.alt):
+            return True
+        if e.is_city and not m.alt and e.population >= city_pop:
+            return True
+    return False
+
+
+def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Capitalised token runs that NER left untagged but the gazetteer knows."""
+    out: list[_Mention] = []
+    i, n_tok = 0, len(d.toks)
+    while i < n_tok:
+        t = d.toks[i]
+        if i in taken or not _capitalised(t) or t.ent_type or _is_demonym(t):
+            i += 1
+            continue
+        for n in range(_MAX_NGRAM, 0, -1):
+            b = i + n
+            if b > n_tok or not _run_ok(d, i, b, taken):
+                continue
+            text = d.stext(i, b)
+            if not gaz.has(text) or name_key(text) in _NOT_PLACES:
+                continue
+            if _accept_gazetteer_run(d, gaz, i, b, text):
+                start, end = d.span(i, b)
+                out.append(_Mention(i, b, start, end, text, name_key(text), "gazetteer"))
+                taken.update(range(i, b))
+                i = b - 1
+                break
+        i += 1
+    return out
+
+
+def _capitalised(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and len(t.text) > 1
+
+
+def _run_ok(d: TokenIndex, a: int, b: int, taken: set[int]) -> bool:
+    if any(k in taken or d.toks[k].ent_type for k in range(a, b)):
+        return False
+    if any(d.toks[k].sent != d.toks[a].sent for k in range(a, b)):
+        return False
+    if not (_capitalised(d.toks[a]) and _capitalised(d.toks[b - 1])):
+        return False
+    return all(_capitalised(d.toks[k]) or d.toks[k].text in _CONNECTORS
+               or d.toks[k].text == "-" for k in range(a, b))
+
+
+def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: str) -> bool:
+    t = d.toks[a]
+    first_in_sentence = a == 0 or d.toks[a - 1].sent != t.sent or d.toks[a - 1].text in "\"“‘'("
+    if d.toks[b - 1].pos != "PROPN" and not any(d.toks[k].pos == "PROPN" for k in range(a, b)):
+        return False
+    # Followed by a capitalised word: a name of something else ("Georgia Smith", "Texas Rangers").
+    if b < len(d.toks) and d.toks[b].text[:1].isupper() and d.toks[b].pos == "PROPN" \
+            and d.toks[b].sent == t.sent:
+        return False
+    cued = _cued(d, a, b)
+    if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
+        return True
+    return cued and _prominent(gaz, text, _CITY_CUED_POP)
+
+
+def _cued(d: TokenIndex, a: int, b: int) -> bool:
+    """Whether the words around [a, b) mark it as a place."""
+    prev = d.toks[a - 1] if a > 0 else None
+    nxt = d.toks[b] if b < len(d.toks) else None
+    if prev is not None and prev.text.lower() in _LOCATIVE:
+        return True
+    if prev is not None and prev.text.lower() == "of" and a >= 2 \
+            and d.toks[a - 2].text.lower() in _PLACE_NOUNS:
+        return True  # "the resort of Sochi", "the Syrian city of Aleppo"
+    if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
+        return True  # "Donbas region"
+    if nxt is not None and nxt.text == "," and b + 1 < len(d.toks) \
+            and d.toks[b + 1].ent_type in PLACE_LABELS:
+        return True  # "Pandi, Bulacan"
+    return prev is not None and prev.text == "," and a >= 2 and \
+        d.toks[a - 2].ent_type in PLACE_LABELS
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+
+
+def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
+    """Coordinated names ("Georgia, Oklahoma and Wisconsin"): each learns its list's peers."""
+    chains: list[list[_Mention]] = []
+    for m in mentions:
+        prev = chains[-1][-1] if chains else None
+        gap = range(prev.b, m.a) if prev is not None else range(0)
+        if prev is not None and len(gap) and len(gap) <= 3 and \
+                all(d.toks[k].text.lower() in _LIST_GLUE for k in gap) and \
+                d.toks[m.a].sent == d.toks[prev.a].sent:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    for chain in chains:
+        if len(chain) < 2:
+            continue
+        for m in chain:
+            m.peers = [o.key for o in chain if o.key != m.key]
+
+
+def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
+    """Local cues: "X, Y" / "X in Y" containers and type nouns ("X state", "X city")."""
+    _annotate_lists(d, mentions)
+    by_start = {m.a: m for m in mentions}
+    for m in mentions:
+        nxt = d.toks[m.b] if m.b < len(d.toks) else None
+        prev = d.toks[m.a - 1] if m.a > 0 else None
+        if nxt is not None:
+            low = nxt.text.lower()
+            if low in _ADMIN_NOUNS and nxt.text[:1].islower():
+                m.cues.add("county" if low == "county" else "admin")
+            elif low in ("city", "town", "village") and nxt.text[:1].islower():
+                m.cues.add("city")
+            if nxt.text in (",", "in") and m.b + 1 in by_start:
+                m.container = by_start[m.b + 1].key
+        if prev is not None and prev.text.lower() in ("upstate", "downstate"):
+            m.cues.add("admin")
+        if prev is not None and prev.text.lower() == "of" and m.a >= 2 and \
+                d.toks[m.a - 2].text.lower() in ("state", "province", "region"):
+            m.cues.add("admin")
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+_FEATURE_BONUS = {
+    "PCLI": 4.0, "PCLD": 3.0, "PCLH": 1.0, "CONT": 4.5, "ADM1": 0.5, "ADM2": -0.5,
+    "PPLC": 1.5, "PPL": 0.0,
+}
+_REGION_PRIOR = 10.0  # regions and landmarks from place_regions.tsv (no population)
+_ALT_PENALTY = 1.0
+_DOMINANT_CITY = 0.15  # a town with this share of its same-named division's people wins
+
+
+def _prior(m: Match) -> float:
+    e = m.entry
+    if e.geonameid is None and e.population == 0 and e.feature not in ("PPL", "PPLC"):
+        base = _REGION_PRIOR
+    else:
+        base = math.log10(max(e.population, 1)) + _FEATURE_BONUS.get(e.feature, 1.0)
+    if m.alt and not e.is_country:
+        base -= _ALT_PENALTY
+    return base
+
+
+def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
+    """Prominence of each candidate, letting a dominant town beat its same-named division."""
+    scores = [_prior(m) for m in cands]
+    for i, m in enumerate(cands):
+        if not m.entry.is_city:
+            continue
+        for j, other in enumerate(cands):
+            o = other.entry
+            if o.is_admin and gaz.contains(o, m.entry) and \
+                    m.entry.population >= _DOMINANT_CITY * max(o.population, 1):
+                scores[i] = max(scores[i], scores[j] + 0.1)  # New York, Paris, Moscow
+    return scores
+
+
+def _cue_score(e: GeoEntry, cues: set[str]) -> float:
+    s = 0.0
+    if "admin" in cues and e.is_admin:
+        s += 6.0
+    if "county" in cues and e.feature == "ADM2":
+        s += 6.0
+    if "city" in cues and e.is_city:
+        s += 6.0
+    return s
+
+
+@dataclass
+class _ArticleContext:
+    """What the other resolved places say: their countries and divisions."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[str] = field(default_factory=Counter)
+    entries: list[GeoEntry] = field(default_factory=list)
+
+    def add(self, e: GeoEntry, weight: int = 1) -> None:
+        self.entries.append(e)
+        if e.country:
+            self.countries[e.country] += weight
+        if e.admin1_code and not e.is_country:
+            self.admin1[e.admin1_code] += weight
+
+
+def _context_score(e: GeoEntry, ctx: _ArticleContext, gaz: Gazetteer) -> float:
+    s = 0.0
+    if e.country and ctx.countries[e.country]:
+        s += 1.5 + 0.75 * min(4, ctx.countries[e.country] - 1)
+    if e.admin1_code and not e.is_country and ctx.admin1[e.admin1_code]:
+        s += 1.5 + 0.5 * min(2, ctx.admin1[e.admin1_code] - 1)
+    if e.is_country or e.is_admin:
+        inside = sum(1 for o in ctx.entries if gaz.contains(e, o))
+        s += 0.75 * min(4, inside)
+    return s
+
+
+def _level(e: GeoEntry | None) -> str:
+    if e is None:
+        return ""
+    if e.is_country:
+        return "country"
+    if e.feature == "ADM1":
+        return "admin1"
+    return "city" if e.is_city else "other"
+
+
+def _resolve(names: dict[str, _Name], gaz: Gazetteer, dateline: GeoEntry | None) -> None:
+    """Choose a candidate for every name: prominence and cues first, then article context."""
+    priors = {k: _priors(n.candidates, gaz) for k, n in names.items()}
+    for _round in range(3):
+        for key, nm in names.items():
+            ctx = _ArticleContext()
+            if dateline is not None:
+                ctx.add(dateline)
+            for other_key, other in names.items():
+                if other_key != key and other.choice is not None and other.margin > 0.5:
+                    ctx.add(other.choice)
+            cues = set().union(*(m.cues for m in nm.mentions))
+            # In a long list "X, Y" is coordination more often than containment.
+            containers = {m.container: (6.0 if len(m.peers) <= 1 else 2.0)
+                          for m in nm.mentions if m.container}
+            peer_levels = Counter(
+                _level(names[k].choice) for m in nm.mentions for k in m.peers
+                if k in names and names[k].choice is not None
+            )
+            best: tuple[float, GeoEntry] | None = None
+            second = -1e9
+            for cand, prior in zip(nm.candidates, priors[key], strict=True):
+                e = cand.entry
+                score = prior + _cue_score(e, cues)
+                for c, bonus in containers.items():
+                    outer = names[c].choice if c in names else None
+                    if outer is not None and gaz.contains(outer, e):
+                        score += bonus
+                if _level(e) in ("country", "admin1"):
+                    score += 1.5 * min(3, peer_levels[_level(e)])
+                if _round:
+                    score += _context_score(e, ctx, gaz)
+                if best is None or score > best[0]:
+                    if best is not None:
+                        second = best[0]
+                    best = (score, e)
+                elif score > second:
+                    second = score
+            if best is not None:
+                nm.choice = best[1]
+                nm.margin = best[0] - second if second > -1e9 else 10.0
+
+
+# ----------------------------------------------------------------------------- assembly
+
+
+def extract_places(article: Article, gaz: Gazetteer) -> Article:
+    """Find and resolve the article's places (see the module docstring).
+
+    Args:
+        article: an article with tokens and NER spans (entities optional).
+        gaz: the gazetteer.
+
+    Returns:
+        The article with ``places``: each distinct place once, with all its mentions, in order
+        of first mention; places named only in the title, a caption or the dateline follow,
+        with no mentions.
+    """
+    mentions: list[_Mention] = []
+    if article.tokens:
+        d = TokenIndex.build(article)
+        persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
+        mentions = _ner_mentions(article, d, gaz, persons)
+        taken = {k for m in mentions for k in range(m.a, m.b)}
+        taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
+        mentions += _gazetteer_mentions(d, gaz, taken)
+        mentions.sort(key=lambda m: m.start)
+        _annotate_cues(d, mentions)
+    names: dict[str, _Name] = {}
+    for m in mentions:
+        nm = names.get(m.key)
+        if nm is None:
+            names[m.key] = _Name(m.key, m.surface, [m], gaz.lookup(m.key)[:40])
+        else:
+            nm.mentions.append(m)
+    dl_name = _dateline_name(article.dateline)
+    dl_entry = _resolve_alone(gaz, dl_name, names) if dl_name else None
+    _resolve(names, gaz, dl_entry)
+    places = _merge(names)
+    places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
+    return replace(article, places=tuple(places))
+
+
+def _merge(names: dict[str, _Name]) -> list[Place]:
+    """One Place per resolved entry, with every mention of every name that resolved to it."""
+    groups: dict[int, list[_Name]] = {}
+    for nm in names.values():
+        if nm.choice is not None:
+            groups.setdefault(nm.choice.idx, []).append(nm)
+    out = []
+    for group in groups.values():
+        e = group[0].choice
+        assert e is not None
+        spans = sorted({(m.start, m.end) for nm in group for m in nm.mentions})
+        surfaces = Counter(m.surface for nm in group for m in nm.mentions)
+        name = max(surfaces, key=lambda s: (surfaces[s], len(s)))
+        out.append(_place(e, name, tuple(spans), "text"))
+    out.sort(key=lambda p: p.mentions[0][0])
+    return out
+
+
+def _place(e: GeoEntry, name: str, mentions: tuple[Span, ...], found_in: str) -> Place:
+    return Place(name=name, mentions=mentions, geonameid=e.geonameid, lat=e.lat, lon=e.lon,
+                 country=e.country, admin1=None if e.is_country else e.admin1,
+                 feature=e.feature, found_in=found_in)
+
+
+_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Za-z .'’-]*?[A-Za-z])\s*(?:[,/(—–-]|$)")
+
+
+def _dateline_name(dateline: str | None) -> str | None:
+    """The place of a wire dateline: "MOSCOW, May 12 (Reuters) -" -> "Moscow"."""
+    if not dateline:
+        return None
+    m = _DATELINE_CITY.match(dateline)
+    if not m:
+        return None
+    city = m.group(1)
+    return city.title() if city.isupper() else city
+
+
+def _resolve_alone(gaz: Gazetteer, text: str, names: dict[str, _Name]) -> GeoEntry | None:
+    """Resolve a name outside the body (dateline, title, caption), using the body's places."""
+    key = name_key(text)
+    if key in names and names[key].choice is not None:
+        return names[key].choice
+    cands = gaz.lookup(text)[:40]
+    if not cands:
+        return None
+    ctx = _ArticleContext()
+    for nm in names.values():
+        if nm.choice is not None:
+            ctx.add(nm.choice)
+    scores = [p + _context_score(m.entry, ctx, gaz) for m, p in zip(cands, _priors(cands, gaz),
+                                                                   strict=True)]
+    return cands[max(range(len(cands)), key=scores.__getitem__)].entry
+
+
+def _extra_places(article: Article, gaz: Gazetteer, names: dict[str, _Name],
+                  places: list[Place], dl_name: str | None,
+                  dl_entry: GeoEntry | None) -> list[Place]:
+    """Places named only in the title, a removed caption or the dateline (no mentions)."""
+    seen = {(p.lat, p.lon, p.geonameid) for p in places}
+    out: list[Place] = []
+    found: list[tuple[str, str, GeoEntry]] = []
+    if dl_name and dl_entry is not None:
+        found.append(("dateline", dl_name, dl_entry))
+    for where, text, label in article.aux_ner:
+        if label not in PLACE_LABELS:
+            continue
+        text = re.sub(r"^(?:the|The)\s+", "", text).removesuffix("'s").removesuffix("’s")
+        if not text or not gaz.has(text):
+            continue
+        e = _resolve_alone(gaz, text, names)
+        if e is not None:
+            found.append((where, text, e))
+    for where, text, e in found:
+        ident = (e.lat, e.lon, e.geonameid)
+        if ident not in seen:
+            seen.add(ident)
+            out.append(_place(e, text, (), where))
+    return out
+
+
+# ----------------------------------------------------------------------------- event place
+
+
+def event_place(article: Article, sentence_index: int) -> int | None:
+    """The place where what a sentence reports happened, as an index into ``article.places``.
+
+    A place mentioned in the sentence (one governed by "in", "at" or "near" first, then the
+    most specific), else the dateline's place, else the article's focus place (the most
+    mentioned), else None.
+
+    Args:
+        article: an article the places stage has run on.
+        sentence_index: index into ``article.sentences``.
+
+    Returns:
+        The index of the place, or None when the article has no place.
+    """
+    if not article.places:
+        return None
+    if 0 <= sentence_index < len(article.sentences):
+        sent = article.sentences[sentence_index]
+        best: tuple[tuple[int, int, int], int] | None = None
+        for pi, p in enumerate(article.places):
+            for s, e in p.mentions:
+                if s >= sent.start and e <= sent.end:
+                    rank = (0 if _governed(article, s) else 1, _specificity(p), s)
+                    if best is None or rank < best[0]:
+                        best = (rank, pi)
+        if best is not None:
+            return best[1]
+    for pi, p in enumerate(article.places):
+        if p.found_in == "dateline":
+            return pi
+    counts = [len(p.mentions) for p in article.places]
+    if max(counts) == 0:
+        return None
+    return max(range(len(counts)), key=lambda i: (counts[i], -i))
+
+
+def _governed(article: Article, start: int) -> bool:
+    """Whether the mention starting at ``start`` is the object of "in", "at" or "near"."""
+    toks = article.tokens
+    lo, hi = 0, len(toks) - 1
+    i = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= start:
+            lo = mid + 1
+        elif toks[mid].start > start:
+            hi = mid - 1
+        else:
+            i = mid
+            break
+    if i is None:
+        return False
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("DET", "ADJ", "PUNCT") and toks[j].sent == toks[i].sent:
+        j -= 1
+    if j >= 0 and toks[j].text.lower() in _GOVERNING:
+        return True
+    k, steps = i, 0
+    while steps < 4 and toks[k].head != k:
+        head = toks[toks[k].head]
+        if head.text.lower() in _GOVERNING and toks[k].dep == "pobj":
+            return True
+        if toks[k].dep not in ("compound", "amod", "pobj", "appos"):
+            return False
+        k, steps = toks[k].head, steps + 1
+    return False
+
+
+_SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 2, "ADM1": 3, "PCLD": 4, "PCLI": 4, "PCLH": 4,
+                "RGN": 5, "CONT": 6}
+
+
+def _specificity(p: Place) -> int:
+    return _SPECIFICITY.get(p.feature or "", 1)
+
+
+# ----------------------------------------------------------------------------- stage
+
+
+def run(article: Article, ctx: Context) -> Article:
+    """Stage entry point."""
+    return extract_places(article, ctx.get("gazetteer", load_gazetteer))
+
+
+STAGE = StageSpec(
+    name="places",
+    run=run,
+    requires=("article.tokens", "article.entities"),
+    assigns=("article.places",),
+)
+
+__all__ = ["STAGE", "event_place", "extract_places", "run"]
