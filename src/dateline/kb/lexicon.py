@@ -46,6 +46,24 @@ class Lexicon:
 
     triggers: Mapping[tuple[str, str], tuple[Trigger, ...]]
     codes: Mapping[str, CodeInfo]
+    intents: Mapping[str, str]  # code prefix -> the "express intent" / threat code
+    demands: Mapping[str, str]  # code prefix -> the "demand" code
+
+    def demand_code(self, code: str) -> str:
+        """The demand CAMEO codes when a speaker says an actor must do this (10x)."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.demands:
+                return self.demands[code[:n]]
+        return "100"
+
+    def intent_code(self, code: str) -> str:
+        """The code CAMEO gives an announced or planned act of this kind (else the code)."""
+        if code.startswith(("01", "02", "03", "13")):
+            return code
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.intents:
+                return self.intents[code[:n]]
+        return code
 
     def info(self, code: str) -> CodeInfo:
         """The code's row, falling back to its 3-digit base and its root."""
@@ -88,6 +106,8 @@ def load_lexicon() -> Lexicon:
         t = Trigger(code, pos, lemma.lower(), tuple(deps.lower().split()), targets,
                     modality or "asserted")
         trig.setdefault((pos, t.lemma), []).append(t)
+    intents = _prefix_table(data.joinpath("cameo_intent.tsv"), codes, problems)
+    demands = _prefix_table(data.joinpath("cameo_demand.tsv"), codes, problems)
     for p in problems:
         logger.warning("lexicon: %s (line skipped)", p)
     if not codes or not trig:
@@ -97,4 +117,17 @@ def load_lexicon() -> Lexicon:
             {k: tuple(sorted(v, key=lambda t: -len(t.deps))) for k, v in trig.items()}
         ),
         codes=MappingProxyType(codes),
+        intents=MappingProxyType(intents),
+        demands=MappingProxyType(demands),
     )
+
+
+def _prefix_table(path: resources.abc.Traversable, codes: Mapping[str, CodeInfo],
+                  problems: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lineno, (prefix, code, _note) in _rows(path, 3, problems):
+        if not re.match(r"^\d{2,4}$", prefix) or code not in codes:
+            problems.append(f"{path.name}:{lineno}: bad row ({prefix}, {code})")
+            continue
+        out[prefix] = code
+    return out

@@ -83,6 +83,10 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if phrase.startswith("pro-") or phrase.startswith("anti-"):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
+            if found is not None and found.kind != "person" and (country or prefix):
+                i += n  # only the first name in a phrase says whose actor it is
+                matched = True
+                break
             if found is not None and found.kind != "person":
                 c = _from_kb(found)
                 if c.prefix:

@@ -23,15 +23,18 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _INTENT = frozenset(
     "plan intend schedule expect hope want seek aim prepare set go agree vow pledge promise "
-    "threaten offer decide try attempt propose wish need due poise".split()
+    "threaten offer decide try attempt propose wish need due poise willing ready prepared "
+    "determined eager keen commit".split()
 )
+_MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _SPEECH = frozenset(
     "say tell state announce add claim allege report suggest believe assert insist note "
     "argue warn write told reveal confirm indicate think".split()
 )
-_ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect"})
+# Content of these is alleged; plain attribution ("..., officials said") is not.
+_ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "contend"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 _REL_PRON = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object noun names the subject's own act ("began a visit", "launched an attack").
@@ -199,9 +202,19 @@ class _Coder:
             return None
         near = self.arg_set(t.i)
         for e in entries:  # sorted by number of deps, then file order
-            if all(dep in near for dep in e.deps):
+            if all(self._has(dep, near) for dep in e.deps):
                 return e, near
         return None
+
+    def _has(self, dep: str, near: dict[str, int]) -> bool:
+        if dep != "to:*":
+            return dep in near
+        # "agreed to <anything>": only when the embedded act is not an event of its own
+        return any(k.startswith("to:") and not self._is_trigger(v) for k, v in near.items())
+
+    def _is_trigger(self, i: int) -> bool:
+        t = self.d.toks[i]
+        return ("V", t.lemma.lower()) in self.lex.triggers
 
     def arg_set(self, i: int, depth: int = 0) -> dict[str, int]:
         """Lemmas a row's deps may name (see kb/data/SOURCES_lexicon.md) -> their tokens."""
@@ -247,10 +260,11 @@ class _Coder:
         """The first target slot that resolves to an actor (trigger, dep nouns, to: verb)."""
         nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
         verbs = [h for h in dep_heads if self.d.toks[h].dep == "xcomp"]
+        objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
         for spec in trig.targets:
             if spec == "-":
                 return None
-            for host in (t.i, *nouns, *verbs):
+            for host in (t.i, *nouns, *verbs, *objs):
                 cand = self._slot(spec, host, t, trig)
                 if cand is not None and cand not in dep_heads and self.actor(cand) is not None:
                     return cand
@@ -321,7 +335,7 @@ class _Coder:
             if tok.dep in ("ccomp", "pcomp", "pobj", "prep") and gov.pos in ("VERB", "ADP"):
                 if glem in _DENY:
                     return negated, "denied"
-                if glem in _ACCUSE or glem in _SPEECH:
+                if glem in _ACCUSE:
                     return negated, "alleged"
             if tok.dep == "advcl" and any(k.lemma.lower() in ("if", "unless")
                                           for k in d.kids(j, "mark")):
@@ -338,6 +352,29 @@ class _Coder:
                 return negated or g_neg, g_mod
         return negated, modality
 
+    def demand(self, t: Token, trig: Trigger, doers: list[_Arg]) -> Event | None:
+        """"X says Y must do Z": X demands of Y (10x), coded instead of Z itself."""
+        d = self.d
+        aux = {k.text.lower() for k in d.kids(t.i, "aux")}
+        gov = d.toks[t.head]
+        if trig.pos != "V" or not aux & _MUST or not doers or t.dep != "ccomp":
+            return None
+        if gov.lemma.lower() not in _SPEECH or gov.i == t.i:
+            return None
+        speakers = self.args(self.subject(gov.i))
+        if not speakers:
+            return None
+        code = self.lex.demand_code(trig.code)
+        info = self.lex.info(code)
+        s, g = speakers[0], doers[0]
+        return Event(
+            sentence=t.sent, source=s.ref, target=g.ref, trigger_text=gov.text,
+            trigger_span=(gov.start, gov.end),
+            cameo=Cameo(code, code[:2], info.quad, info.goldstein),
+            plover=Plover(info.plover, info.plover_mode) if info.plover else None,
+            date=self.date, negated=False, modality="asserted", confidence=0.6,
+        )
+
     # -- main -------------------------------------------------------------------------------
     def code(self) -> list[Event]:
         for t in self.d.toks:
@@ -347,8 +384,11 @@ class _Coder:
             if found is None:
                 continue
             trig, near = found
-            dep_heads = [near[x] for x in trig.deps if x in near]
+            dep_heads = [near[x] for x in trig.deps if x in near] + [
+                v for k, v in near.items() if k.startswith("to:") and "to:*" in trig.deps]
             self.consumed.update(dep_heads)
+            if trig.pos == "V":  # "ratified an agreement": the verb's event covers the noun's
+                self.consumed.update(k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN")
             self.events.extend(self.events_for(t, trig, dep_heads))
         return self.events
 
@@ -380,7 +420,13 @@ class _Coder:
         negated, modality = self.context(t.i)
         if trig.modality != "asserted" and modality == "asserted":
             modality = trig.modality
-        info = self.lex.info(trig.code)
+        demand = self.demand(t, trig, sources)
+        if demand is not None:
+            return [demand]
+        code = trig.code
+        if modality == "intended":
+            code = self.lex.intent_code(code)
+        info = self.lex.info(code)
         sent = t.sent
         out = []
         for s, g in pairs:
@@ -392,7 +438,7 @@ class _Coder:
                 target=g.ref if g else None,
                 trigger_text=t.text,
                 trigger_span=(t.start, t.end),
-                cameo=Cameo(trig.code, trig.code[:2], info.quad, info.goldstein),
+                cameo=Cameo(code, code[:2], info.quad, info.goldstein),
                 plover=Plover(info.plover, info.plover_mode) if info.plover else None,
                 date=self.date,
                 negated=negated,
