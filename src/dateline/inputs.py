@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from dateline.model import RawInput
 from dateline.stages.ingest import decode_bytes
 
 _FIELDS = ("id", "text", "title", "date", "url", "html")
+_ID_RE = re.compile(r'^\s*\{\s*"id"\s*:\s*"([^"\\]{1,200})"')
 
 
 def record_from_json(line: bytes | str, lineno: int) -> RawInput:
@@ -21,11 +23,17 @@ def record_from_json(line: bytes | str, lineno: int) -> RawInput:
     else:
         text = line
     fallback_id = f"line-{lineno}"
+    m = _ID_RE.search(text[:2000])  # keep the record's id on an error line when it is visible
+    if m:
+        fallback_id = m.group(1)
     try:
         obj: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         return RawInput(id=fallback_id, error=f"line {lineno}: malformed JSON ({exc.msg} at "
                         f"column {exc.colno})")
+    except (RecursionError, ValueError) as exc:  # absurd nesting, 5000-digit numbers
+        return RawInput(id=fallback_id, error=f"line {lineno}: unreadable JSON "
+                        f"({type(exc).__name__})")
     if not isinstance(obj, dict):
         return RawInput(id=fallback_id,
                         error=f"line {lineno}: expected a JSON object, got {type(obj).__name__}")

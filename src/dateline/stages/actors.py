@@ -157,6 +157,9 @@ def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | Non
                 return replace(base, sectors=("ELI",) if set(base.sectors) & _OFFICE
                                else base.sectors)
             return _from_kb(min(cands, key=lambda c: c.start or ""))
+        if cands:  # undated article: the office the person is best known for
+            gov = [c for c in cands if c.code.endswith("GOV")]
+            return _from_kb(max(gov or cands, key=lambda c: c.start or ""))
     return None
 
 

@@ -78,34 +78,47 @@ _CAPTION_START = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|from)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al-\w+|bin))*"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)*)*"
-    r"(?:\s*[,|—-]\s*[\w .’'-]{1,40})?\.?$"
-    r"|^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
-    r"translated|research|graphics?)\s+by\b.{0,200}$"
+    r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
+    r"translated|research|graphics?)\s+by\b"
     r"|^[A-Z]{2,5}(?:/[A-Z]{2,5})+\.?$"
     r"|^[a-z]{2,4}/[a-z]{2,4}(?:/[a-z]{2,4})?$"
     r"|^(?:staff (?:writer|reporter)|special correspondent|our correspondent)\b.{0,60}$"
-    r"|^(?:contact|email|e-mail) (?:the (?:author|reporter|writer)|us)\b.{0,80}$",
+    r"|^(?:contact|email|e-mail) (?:the (?:author|reporter|writer)|us)\b.{0,80}$"
+    r"|^[^.;]{0,160}\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$",
     re.I,
 )
+_BY_NAMES = re.compile(r"^(?:By|BY|From|FROM)\s+(?P<names>\S.*)$")
+_NAME_SEP = re.compile(r"\s*(?:,|&|\band\b|\||—|–| - )\s*")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "ibn", "al", "la", "le", "da", "di"})
+# A site-menu word alone on its line, or a menu label with a colon ("Related: ...").
 _BOILER = re.compile(
-    r"^(?:share(?: this(?: article| story| page)?)?|share (?:on|via) \w+|tweet|print|email|"
-    r"e-mail this|whatsapp|facebook|twitter|telegram|linkedin|reddit|comments?|\d+ comments?|"
-    r"advertisement|sponsored(?: content)?|loading\.*|read more|read also|see also|more on this|"
-    r"related(?: articles| stories| news| topics)?|trending|most read|top stories|"
-    r"recommended|you may also like|back to top|skip to content|menu|home|next|previous|"
-    r"tags?|topics?|filed under|posted in|categories|newsletter|sign up|log ?in|subscribe|"
-    r"listen|watch|video|photos?)\s*[:!.]?(?:\s.{0,120})?$",
+    r"^(?:share(?: this(?: article| story| page)?)?|tweet|print|email|e-mail this|comments?|"
+    r"\d+ comments?|advertisement|sponsored(?: content)?|loading\.*|read more|read also|"
+    r"see also|more on this|related(?: articles| stories| news| topics)?|trending|most read|"
+    r"top stories|recommended|you may also like|back to top|skip to content|menu|home|next|"
+    r"previous|tags?|topics?|filed under|posted in|categories|newsletter|sign up|log ?in|"
+    r"subscribe|listen|watch|video|photos?)\s*[!.|]?\s*$"
+    r"|^(?:related|read more|read also|see also|more on this|tags?|topics?|filed under|"
+    r"posted in|watch|video|listen|photos?|more|also read|recommended)\s*:\s*.{0,160}$"
+    r"|^share (?:on|via|this)\b.{0,40}$"
+    r"|^(?:(?:facebook|twitter|whatsapp|email|e-mail|telegram|linkedin|reddit|print|share|tweet|"
+    r"copy link|x|messenger|pinterest)\s*[|·•,/]?\s*)+$",
     re.I,
 )
-_BOILER_ANY = re.compile(
-    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|can also be (?:accessed|read|viewed|found)"
-    r" at|(?:alternate|alternative|mirror) (?:addresses|domains|sites|links)|"
+# Always chrome, even in a line that reads like a sentence.
+_BOILER_STRONG = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}|all rights reserved|"
+    r"can also be (?:accessed|read|viewed|found) at|"
+    r"(?:alternate|alternative|mirror) (?:addresses|domains|sites|links)|privacy policy|"
+    r"terms (?:of use|and conditions|of service)|^our standards:",
+    re.I,
+)
+# Chrome only when the line is not a real sentence.
+_BOILER_WEAK = re.compile(
     r"follow us on|like us on facebook|download (?:our|the) (?:\w+ )?app|"
-    r"subscribe to (?:our|the)|sign up (?:for|to) (?:our|the)|newsletter|privacy policy|"
-    r"terms (?:of use|and conditions|of service)|cookies?\b.{0,40}\b(?:policy|consent|accept)|"
-    r"click here|get the latest|available (?:on|in) the app store|google play|"
+    r"subscribe to (?:our|the)|sign up (?:for|to) (?:our|the)|newsletter|"
+    r"cookies?\b.{0,40}\b(?:policy|consent|accept)|click here|get the latest|"
+    r"available (?:on|in) the app store|google play|"
     r"this (?:article|story) (?:was|has been) (?:updated|corrected)",
     re.I,
 )
@@ -115,7 +128,7 @@ _URL_LINE = re.compile(
     re.I,
 )
 _DATELINE = re.compile(
-    r"^(?P<dl>(?P<city>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})"
+    r"^(?P<dl>(?P<city>[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,2}))?"
     rf"(?:,\s*(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:,\s*(?P<y>\d{{4}}))?)?"
     r"\s*(?:\((?P<wire>[^()]{1,40})\))?\s*(?:[-—–]{1,2}|:)\s+)(?=\S)"
@@ -133,17 +146,38 @@ def classify_line(line: str) -> str | None:
     words = len(_WORDS.findall(line))
     if not words:
         return "boilerplate" if line.strip() else None
-    if _CAPTION_START.match(line) or _CAPTION_CREDIT.search(line):
+    if _CAPTION_START.match(line) or _CAPTION_CREDIT.search(line[-200:]):
         return "caption"
-    if words <= 14 and _BYLINE.match(line):
+    if words <= 60 and (_BYLINE.match(line) or _by_names(line)):
         return "byline"
     if _URL_LINE.match(line):
         return "boilerplate"
-    if words <= 16 and _BOILER.match(line):
+    if words <= 30 and _BOILER.match(line):
         return "boilerplate"
-    if _BOILER_ANY.search(line) and (words <= 40 or not _is_sentence(line)):
+    if words <= 40 and _BOILER_STRONG.search(line):
+        return "boilerplate"
+    if _BOILER_WEAK.search(line) and not _is_sentence(line):
         return "boilerplate"
     return None
+
+
+def _by_names(line: str) -> bool:
+    """ "By Jane Smith and Omar Ali, Reuters": names only, each word capitalised."""
+    m = _BY_NAMES.match(line)
+    if not m:
+        return False
+    parts = [p for p in _NAME_SEP.split(m.group("names").rstrip(" .")) if p]
+    if not parts or len(parts) > 6:
+        return False
+    for k, part in enumerate(parts):
+        words = part.split()
+        if not 1 <= len(words) <= 5:
+            return False
+        named = all(w[:1].isupper() or w.lower().rstrip("-") in _NAME_PARTICLES for w in words)
+        # the last part may be a role or desk after the names ("..., Kabul correspondent")
+        if not named and (k == 0 or k < len(parts) - 1 or len(words) > 4):
+            return False
+    return True
 
 
 def strip_credit(caption: str) -> str:
@@ -240,7 +274,7 @@ def _join_wrapped(lines: list[str]) -> str:
 
 
 def _take_dateline(doc: CleanDoc, para: str) -> str:
-    m = _DATELINE.match(para)
+    m = _DATELINE.match(para[:240])
     if not m:
         return para
     city = m.group("city")
@@ -265,13 +299,13 @@ def from_html(html: str, url: str | None = None) -> CleanDoc:
         )
     except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
         raise CleanError(f"malformed HTML: {type(exc).__name__}") from exc
-    if not raw:
-        raise CleanError("no article text found in the HTML")
-    meta = json.loads(raw)
+    meta = json.loads(raw) if raw else {}
     text = meta.get("text") or ""
     captions = _html_captions(html)
     if "\n" not in text.strip():
         text = _html_paragraphs(html) or text
+    if not text.strip():
+        raise CleanError("no article text found in the HTML")
     doc = CleanDoc()
     doc.title = (meta.get("title") or "").strip() or None
     doc.url = url or meta.get("source") or None
@@ -352,7 +386,7 @@ def outlet_name(url: str | None, doc: CleanDoc) -> str | None:
         m = _OUTLET_IN_LINE.search(text)
         if m:
             name = (m.group("o") or m.group("o2") or "").strip(" .")
-            name = re.sub(r"\s+(?:All|Ltd|Inc|Limited)\b.*$", "", name)
+            name = re.sub(r"\s+(?:All|Ltd|Inc|Limited)\b.*$", "", name).strip(" .")
             if name and name.lower() not in ("all", "the", "this", "our"):
                 return name
     if doc.wire:
@@ -386,13 +420,10 @@ def infer_date(doc: CleanDoc) -> str | None:
         if kind == "dateline":
             m = _DATELINE.match(text + " x")
             if m and m.group("m"):
-                year = m.group("y") or _latest_year(doc.body)
                 month = MONTHS.get(m.group("m").lower().rstrip("."))
-                if year and month:
-                    try:
-                        anchor, exact = dt.date(int(year), month, int(m.group("d"))), True
-                    except ValueError:
-                        anchor = None
+                if month:
+                    anchor = _dateline_date(month, int(m.group("d")), m.group("y"), doc.body)
+                    exact = anchor is not None
     if anchor is None:
         for text, kind in doc.removed:
             if kind == "caption":
@@ -414,6 +445,24 @@ def infer_date(doc: CleanDoc) -> str | None:
     return anchor.isoformat()
 
 
-def _latest_year(text: str) -> str | None:
-    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", text)]
-    return str(max(years)) if years else None
+def _dateline_date(month: int, day: int, year: str | None, body: str) -> dt.date | None:
+    """A dateline's date. Without a year, the year is the first one from the latest year the
+    body mentions on which that date falls on the weekday the lead names; else unknown."""
+    try:
+        if year:
+            return dt.date(int(year), month, day)
+    except ValueError:
+        return None
+    years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", body)]
+    w = _WEEKDAY_RE.search(body[:600])
+    if not years or not w:
+        return None
+    weekday = WEEKDAYS.index(w.group(1).lower())
+    for y in range(max(years), max(years) + 3):
+        try:
+            cand = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if cand.weekday() == weekday:
+            return cand
+    return None

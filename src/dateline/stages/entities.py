@@ -119,6 +119,8 @@ def _name_mentions(art: Article, d: _Doc, kb: KnowledgeBase) -> list[tuple[int, 
         found = kb.lookup(text)
         if label in ("ORG", "PERSON", "LOC") and any(c.kind == "country" for c in found):
             label = "GPE"
+        elif label in ("ORG", "GPE", "NORP") and found and all(c.kind == "person" for c in found):
+            label = "PERSON"  # "Obama" tagged ORG: the knowledge base knows a person
         elif label in ("ORG", "PERSON") and any(c.kind == "adjective" for c in found):
             label = "NORP"
         out.append((a, b, label))

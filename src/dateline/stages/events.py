@@ -26,6 +26,8 @@ _INTENT = frozenset(
     "threaten offer decide try attempt propose wish need due poise willing ready prepared "
     "determined eager keen commit".split()
 )
+_FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
+                     "pobj:for")
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -66,7 +68,11 @@ class _Coder:
         self.d = TokenIndex.build(art)
         self.date = art.published.date
         self.owner: dict[int, tuple[str, tuple[int, int], str | None]] = {}
-        for e in art.entities:
+        self.types = {e.id: e.type for e in art.entities}
+        # Shorter mentions first, so a token inside a longer mention ("the Georgian
+        # government") belongs to the longer one.
+        for e in sorted(art.entities, key=lambda e: -max((m[1] - m[0] for m in e.mentions),
+                                                        default=0)):
             code = e.actor.code if e.actor else None
             for s, end in e.mentions:
                 a, b = self.d.tok_at(s), self.d.tok_at(end - 1)
@@ -93,7 +99,8 @@ class _Coder:
             if code is None:
                 phrase = code_phrase(self.d.stext(a, b), self.kb, self.date)
                 code = phrase.code()
-            if code and self._locative(head) and code.endswith("GOV") and len(code) == 6:
+            place = self.types.get(eid) in ("GPE", "LOC", "FAC")
+            if code and place and self._locative(head) and code.endswith("GOV") and len(code) == 6:
                 code = code[:3]  # "traveled to Moscow": a place, not the government
             return ActorRef(text, span, eid, code) if code else None
         a, b = self.d.np_range(head, with_of=True)
@@ -261,7 +268,10 @@ class _Coder:
         nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
         verbs = [h for h in dep_heads if self.d.toks[h].dep == "xcomp"]
         objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
-        for spec in trig.targets:
+        specs = trig.targets
+        if specs == ("-",) and not trig.code.startswith("01"):
+            specs = _FALLBACK_TARGETS  # the row names none: any actor-valued object will do
+        for spec in specs:
             if spec == "-":
                 return None
             for host in (t.i, *nouns, *verbs, *objs):
