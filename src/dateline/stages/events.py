@@ -42,7 +42,7 @@ _REL_PRON = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object noun names the subject's own act ("began a visit", "launched an attack").
 _LIGHT = frozenset(
     "make pay conduct carry launch begin start hold undertake stage mount wage continue end "
-    "conclude complete wrap resume step intensify escalate".split()
+    "conclude complete wrap resume step intensify escalate announce order".split()
 )
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _ARG_EXCLUDE = frozenset(
@@ -103,6 +103,11 @@ class _Coder:
             if code and place and self._locative(head) and code.endswith("GOV") and len(code) == 6:
                 code = code[:3]  # "traveled to Moscow": a place, not the government
             return ActorRef(text, span, eid, code) if code else None
+        if t.pos == "PRON":
+            return self.reported_pronoun(t)
+        maker = self.event_noun_maker(t)
+        if maker is not None:
+            return maker
         a, b = self.d.np_range(head, with_of=True)
         text = self.d.stext(a, b)
         inner = [self.owner[i] for i in range(a, b) if i in self.owner]
@@ -115,6 +120,40 @@ class _Coder:
             return self.earlier_source(t)
         eid = inner[-1][0] if inner and not coding.sectors else None
         return ActorRef(text, self.d.span(a, b), eid, code)
+
+    def reported_pronoun(self, t: Token) -> ActorRef | None:
+        """ "Slovakia says it will not accept ...": it/they/we in a reported clause = the speaker."""
+        if t.text.lower() not in ("it", "they", "we", "its", "their", "our"):
+            return None
+        clause = t.head if t.dep in _SUBJ or t.dep == "poss" else None
+        steps = 0
+        while clause is not None and steps < 4:
+            c = self.d.toks[clause]
+            gov = self.d.toks[c.head]
+            if c.dep == "ccomp" and gov.lemma.lower() in _SPEECH | _ACCUSE and gov.i != c.i:
+                subj = self.subject(gov.i)
+                if subj is not None and subj != t.i and self.d.toks[subj].pos != "PRON":
+                    ref = self.actor(subj)
+                    if ref is not None:
+                        return ActorRef(t.text, (t.start, t.end), ref.entity, ref.code)
+                return None
+            if c.dep not in ("xcomp", "conj", "aux") or c.head == clause:
+                return None
+            clause, steps = c.head, steps + 1
+        return None
+
+    def event_noun_maker(self, t: Token) -> ActorRef | None:
+        """ "rejected U.S. calls for a ceasefire": an event noun stands for its maker."""
+        if t.pos != "NOUN" or ("N", t.lemma.lower()) not in self.lex.triggers:
+            return None
+        for k in self.d.kids(t.i, "poss", "compound", "amod", "nmod"):
+            if k.i == t.i or k.pos not in ("PROPN", "NOUN", "ADJ", "PRON"):
+                continue
+            own = self.owner.get(k.i)
+            if own is not None and own[2]:
+                a, b = self.d.np_range(t.i)
+                return ActorRef(self.d.stext(a, b), self.d.span(a, b), own[0], own[2])
+        return None
 
     def _locative(self, head: int) -> bool:
         t = self.d.toks[head]
@@ -221,7 +260,11 @@ class _Coder:
 
     def _is_trigger(self, i: int) -> bool:
         t = self.d.toks[i]
-        return ("V", t.lemma.lower()) in self.lex.triggers
+        if ("V", t.lemma.lower()) not in self.lex.triggers:
+            return False
+        entries = self.lex.triggers[("V", t.lemma.lower())]
+        near = self.arg_set(i, 1)
+        return any(all(dep in near for dep in e.deps if dep != "to:*") for e in entries)
 
     def arg_set(self, i: int, depth: int = 0) -> dict[str, int]:
         """Lemmas a row's deps may name (see kb/data/SOURCES_lexicon.md) -> their tokens."""
