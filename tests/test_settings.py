@@ -68,8 +68,7 @@ def test_settings_unknown_key_is_config_error():
         ("min_words_for_language", [25]),
         ("min_english_ratio", "0.2"),
         ("actor_dictionaries", "mine.tsv"),
-        pytest.param("batch_size", True,
-                     marks=pytest.mark.xfail(reason=BUG_BOOL_INT, strict=True)),
+        pytest.param("batch_size", True),
     ],
 )
 def test_settings_wrong_type_is_config_error(key, value):

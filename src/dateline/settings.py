@@ -62,6 +62,8 @@ class Settings:
             raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(names)}")
         for key, value in data.items():
             default = names[key].default
+            if isinstance(value, bool) and not isinstance(default, bool):
+                raise ConfigError(f"setting {key}={value!r} should be {type(default).__name__}")
             if isinstance(default, float) and isinstance(value, int):
                 data[key] = float(value)
             elif not isinstance(value, type(default)):

@@ -169,7 +169,6 @@ def test_kb_fields_cannot_be_reassigned(kb):
         kb.names = {}  # type: ignore[misc]
 
 
-@pytest.mark.xfail(reason=BUG_PICKLE, strict=True)
 def test_kb_pickle_round_trip(kb):
     back = pickle.loads(pickle.dumps(kb))
     assert back.lookup("Kremlin") == kb.lookup("Kremlin")

@@ -109,7 +109,6 @@ def test_actors_former_title_beats_current_office(kb):
     assert actor is not None and actor.code == "UKRELI"
 
 
-@pytest.mark.xfail(reason=BUG_TITLE_FOCUS, strict=True)
 def test_actors_former_president_title_takes_focus_country(kb):
     actor = code_entity(_person("Oleksandr Petrenko", "former president"), kb, "2015-02-01",
                         focus="UKR")
@@ -188,7 +187,6 @@ def test_actors_end_to_end_group_takes_located_country(engine):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason=BUG_CAPITAL_LOCATION, strict=True)
 def test_actors_end_to_end_police_in_capital(engine):
     art = engine.extract("Police in Cairo detained dozens of students on Friday.",
                          date="2016-04-22")

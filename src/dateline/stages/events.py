@@ -373,6 +373,9 @@ class _Coder:
             modality = "intended"
         if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):
             return negated, "hypothetical"
+        for adv in d.kids(i, "advcl"):  # "If Iran enriches uranium, Israel will strike"
+            if any(k.lemma.lower() in ("if", "unless") for k in d.kids(adv.i, "mark")):
+                return negated, "hypothetical"
         j, steps, chain = i, 0, True
         while steps < 8:
             tok = d.toks[j]
