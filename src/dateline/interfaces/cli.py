@@ -221,10 +221,11 @@ def eval_actors(shared_dir: str | None, limit: int | None) -> None:
 
         dateline eval actors
     """
-    from dateline.evaluation.events import evaluate_petr, plv_actor_coverage
+    from dateline.evaluation.events import evaluate_petr, evaluate_plv
 
     root = _shared(shared_dir) / "eval" / "events"
     engine = _engine()
     petr = evaluate_petr(engine, root / "PETR2_GSR_validation.xml")
-    plv = plv_actor_coverage(engine, root / "PLV_train.tsv", limit=limit)
-    click.echo(json.dumps({"petr2_actors": petr.actors, "plv_spans": plv}, indent=2))
+    plv = evaluate_plv(engine, root / "PLV_train.tsv", limit=limit)
+    spans = {k: plv[k] for k in ("pairs", "actor_spans_coded", "actor_spans_with_country")}
+    click.echo(json.dumps({"petr2_actors": petr.actors, "plv_spans": spans}, indent=2))
