@@ -439,9 +439,20 @@ def test_times_tense_places_weekdays_and_months(pipe: Pipeline, text: str,
      [("every Monday", "XXXX-WXX-1"), ("weekly", "P1W")]),
     ("In 2009 the firm cut 300 jobs; the following year it hired 500 workers.",
      [("2009", "2009"), ("the following year", "2010")]),
+    ("The fall of the old regime came in 1989.", [("1989", "1989")]),
+    ("Protests began on January 25. The leader quit shortly after 6 p.m. local time.",
+     [("January 25", "2015-01-25"), ("6 p.m. local time", "2015-05-12T18:00")]),
 ])
 def test_times_parse_checks(pipe: Pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert _run(pipe, text) == expected
+
+
+@pytest.mark.slow
+def test_times_rate_after_an_amount_is_a_set(pipe: Pipeline) -> None:
+    art = next(pipe.run([RawInput(text="The yard builds 15 ships a year and works for a year "
+                                       "on each.", date=DCT)]))
+    assert [(t.text, t.type, t.value) for t in art.times] == [
+        ("a year", "SET", "P1Y"), ("a year", "DURATION", "P1Y")]
 
 
 @pytest.mark.slow

@@ -229,3 +229,18 @@ def eval_actors(shared_dir: str | None, limit: int | None) -> None:
     plv = evaluate_plv(engine, root / "PLV_train.tsv", limit=limit)
     spans = {k: plv[k] for k in ("pairs", "actor_spans_coded", "actor_spans_with_country")}
     click.echo(json.dumps({"petr2_actors": petr.actors, "plv_spans": spans}, indent=2))
+
+
+@eval_group.command(name="times")
+@click.option("--shared", "shared_dir", help="The shared folder (default: ../shared).")
+def eval_times(shared_dir: str | None) -> None:
+    """Time expressions: MEANTIME span F1, value accuracy and value F1.
+
+    Example:
+
+        dateline eval times
+    """
+    from dateline.evaluation.times import evaluate_meantime
+
+    root = _shared(shared_dir) / "eval" / "time" / "meantime_en"
+    click.echo(json.dumps(evaluate_meantime(_engine(), root), indent=2))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dateline.pipeline import StageSpec
-from dateline.stages import actors, entities, events, nlp
+from dateline.stages import actors, entities, events, nlp, times
 
 DEFAULT_STAGES: tuple[StageSpec, ...] = (
     nlp.STAGE,
+    times.STAGE,
     entities.STAGE,
     actors.STAGE,
     events.STAGE,

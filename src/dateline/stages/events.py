@@ -17,6 +17,7 @@ from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import code_phrase, located_country
+from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -311,6 +312,8 @@ class _Coder:
         nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
         verbs = [h for h in dep_heads if self.d.toks[h].dep == "xcomp"]
         objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
+        for v in verbs:  # "applied to become part of Russia": the embedded verb's complement
+            objs.extend(k.i for k in self.d.kids(v, "dobj", "attr") if k.pos == "NOUN")
         specs = trig.targets
         if specs == ("-",) and not trig.code.startswith("01"):
             specs = _FALLBACK_TARGETS  # the row names none: any actor-valued object will do
@@ -431,6 +434,35 @@ class _Coder:
             date=self.date, negated=False, modality="asserted", confidence=0.6,
         )
 
+    def clause_verb(self, i: int) -> int:
+        """The nearest verb at or above token i (the clause it belongs to)."""
+        j, steps = i, 0
+        while steps < 12 and self.d.toks[j].pos not in ("VERB", "AUX") and self.d.toks[j].head != j:
+            j, steps = self.d.toks[j].head, steps + 1
+        return j
+
+    def event_date(self, ev: Event) -> str | None:
+        """The date of a time expression in the trigger's own clause (a conjoined verb
+        shares its head's), else None (the publication date stands)."""
+        times = [tr for tr in self.art.times if tr.type == "DATE"
+                 and self.art.sentences[ev.sentence].start <= tr.span[0]
+                 < self.art.sentences[ev.sentence].end]
+        if not times:
+            return None
+        trig = self.d.tok_at(ev.trigger_span[0])
+        if trig is None:
+            return None
+        verb = self.clause_verb(trig)
+        verbs = {verb}
+        tok = self.d.toks[verb]
+        if tok.dep == "conj":
+            verbs.add(self.clause_verb(tok.head))
+        for tr in sorted(times, key=lambda tr: abs(tr.span[0] - ev.trigger_span[0])):
+            k = self.d.tok_at(tr.span[0])
+            if k is not None and self.clause_verb(k) in verbs:
+                return sentence_date_value(tr.value)
+        return None
+
     # -- main -------------------------------------------------------------------------------
     def code(self) -> list[Event]:
         for t in self.d.toks:
@@ -509,7 +541,7 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article
     if not article.tokens:
         return article
     coder = _Coder(article, kb, lex)
-    events = coder.code()
+    events = [replace(ev, date=coder.event_date(ev) or ev.date) for ev in coder.code()]
     events.sort(key=lambda e: (e.sentence, e.trigger_span))
     return replace(article, events=tuple(events))
 
@@ -522,6 +554,6 @@ def run(article: Article, ctx: Context) -> Article:
 STAGE = StageSpec(
     name="events",
     run=run,
-    requires=("article.tokens", "article.entities.actor"),
+    requires=("article.tokens", "article.entities.actor", "article.times"),
     assigns=("article.events",),
 )
