@@ -99,7 +99,13 @@ def test_ingest_language_refusal_non_english_latin(text: str, settings: Settings
     reason = language_refusal(text, settings)
     assert reason is not None
     assert reason.startswith("not English: only ")
-    assert reason.endswith("% English function words; dateline reads English news")
+    assert reason.endswith("of another language's); dateline reads English news")
+
+
+def test_ingest_language_refusal_keeps_english_tables(settings: Settings) -> None:
+    # A results table has few function words of any language: not "not English".
+    table = " ".join(["Shr 34 cts vs 1.19 dlrs Net 807,000 vs 2,858,000 Revs 12.6 mln"] * 6)
+    assert language_refusal(table, settings) is None
 
 
 @pytest.mark.parametrize("text", [RUSSIAN, ARABIC])

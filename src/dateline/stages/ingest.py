@@ -30,6 +30,20 @@ _ENGLISH = frozenset(
 )
 
 
+# Function words of other languages written in Latin script (Spanish, French, German,
+# Portuguese, Italian, Dutch, Indonesian, Turkish), minus any that are also English.
+_FOREIGN = frozenset(
+    "de la que el los del se las por un para con una su al lo como más pero sus le ya este "
+    "porque esta entre cuando muy sin sobre también hasta hay donde desde todo nos durante "
+    "les des du une et est dans pour pas sur avec ce il elle ne sont ont été aux cette mais "
+    "ou leur qui nous vous ils der die das und ist nicht ein eine zu den von mit sich auf für "
+    "im dem auch es als nach wie bei aus oder noch werden wird sind hat war da não uma os "
+    "em pelo pela foi são mais ao às você il della che di non sono nel alla anche gli degli "
+    "het een van niet zijn op ook dat voor aan bij naar maar hij zij dan yang dan dengan "
+    "untuk tidak ini itu dari dalam akan pada bir ve bu da için ile olarak çok daha".split()
+) - _ENGLISH
+
+
 def decode_bytes(data: bytes) -> tuple[str, tuple[str, ...]]:
     """Decode input bytes as UTF-8 (BOM allowed), replacing invalid sequences and saying so."""
     try:
@@ -69,10 +83,14 @@ def language_refusal(text: str, settings: Settings) -> str | None:
     latin = sum(1 for w in words if _LATIN.match(w))
     if latin < len(words) * 0.5:
         return "not English: text is mostly in a non-Latin script; dateline reads English news"
-    ratio = sum(1 for w in words if w.lower() in _ENGLISH) / len(words)
-    if ratio < settings.min_english_ratio:
+    lower = [w.lower() for w in words]
+    ratio = sum(1 for w in lower if w in _ENGLISH) / len(words)
+    foreign = sum(1 for w in lower if w in _FOREIGN) / len(words)
+    # Tables and lists have few function words of any language: they are not refused.
+    if ratio < settings.min_english_ratio and foreign >= 0.08 and foreign > ratio:
         return (
-            f"not English: only {ratio:.0%} English function words; dateline reads English news"
+            f"not English: only {ratio:.0%} English function words (and {foreign:.0%} of "
+            "another language's); dateline reads English news"
         )
     return None
 
