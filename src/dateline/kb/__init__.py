@@ -71,11 +71,14 @@ class KnowledgeBase:
     modifiers: Mapping[str, str]  # "former" -> ELI
     sectors: Mapping[str, tuple[str, str]]  # code -> (label, plover sector)
     problems: tuple[str, ...] = field(default=())
+    # "top diplomat" -> ("secretary of state", "foreign minister", ...)
+    title_equivalents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
         return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
-                              dict(self.modifiers), dict(self.sectors), self.problems))
+                              dict(self.modifiers), dict(self.sectors), self.problems,
+                              dict(self.title_equivalents)))
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
@@ -98,10 +101,11 @@ class KnowledgeBase:
 
 def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName, ...]],
                 roles: dict[str, Role], modifiers: dict[str, str],
-                sectors: dict[str, tuple[str, str]], problems: tuple[str, ...]) -> KnowledgeBase:
+                sectors: dict[str, tuple[str, str]], problems: tuple[str, ...],
+                equivalents: dict[str, tuple[str, ...]]) -> KnowledgeBase:
     return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
                          MappingProxyType(roles), MappingProxyType(modifiers),
-                         MappingProxyType(sectors), problems)
+                         MappingProxyType(sectors), problems, MappingProxyType(equivalents))
 
 
 def norm(name: str) -> str:
@@ -182,6 +186,12 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
             b.add(surface, entry)
         for role in user.roles:
             roles[role.phrase] = role
+    equivalents = {
+        phrase.lower(): tuple(t.lower() for t in _split(titles))
+        for _n, (phrase, titles, _note) in _rows(data.joinpath("title_equivalents.tsv"), 3,
+                                                 b.problems)
+        if phrase and titles
+    }
     if not countries or not roles or not sectors:
         raise KBError("knowledge base is empty (countries, roles or sectors); reinstall dateline")
     for p in b.problems:
@@ -193,6 +203,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         modifiers=MappingProxyType(modifiers),
         sectors=MappingProxyType(sectors),
         problems=tuple(b.problems),
+        title_equivalents=MappingProxyType(equivalents),
     )
 
 

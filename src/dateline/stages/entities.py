@@ -258,8 +258,7 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
         text = d.stext(a, b)
         target = None
         if det == "the" and not plural:
-            named = [c for c in clusters if c.type == "PERSON" and c.parts
-                     and any(t.lemma in ti.lower().split() for ti in c.titles)]
+            named = _title_matches(clusters, d, a, t, kb)
             if len(named) == 1:
                 target = named[0]
             else:
@@ -278,6 +277,30 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
             clusters.append(_Cluster(ctype, text, f"desc:{len(clusters)}", [span],
                                      head=t.lemma, plural=plural, titles=[text]))
         claimed.update(range(a, b))
+
+
+def _title_matches(clusters: list[_Cluster], d: _Doc, a: int, head: Token,
+                   kb: KnowledgeBase) -> list[_Cluster]:
+    """Named people whose title this description repeats ("the secretary", "the top diplomat")."""
+    words = [d.toks[i].lemma.lower() for i in range(a, head.i + 1)]
+    wanted = {head.lemma.lower()}
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:])
+        wanted.update(kb.title_equivalents.get(phrase, ()))
+    np_countries = {kb.country_of(d.toks[i].text) for i in range(a, head.i)} - {None}
+    out = []
+    for c in clusters:
+        if c.type != "PERSON" or not c.parts:
+            continue
+        titles = " ; ".join(c.titles).lower()
+        if not any(re.search(rf"\b{re.escape(w)}\b", titles) for w in wanted):
+            continue
+        # "the US top diplomat" is not the Russian foreign minister
+        own = {kb.country_of(w) for w in re.findall(r"[\w.]+", " ".join(c.titles))} - {None}
+        if np_countries and own and not np_countries & own:
+            continue
+        out.append(c)
+    return out
 
 
 def _pronouns(clusters: list[_Cluster], d: _Doc) -> None:
