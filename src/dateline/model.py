@@ -227,6 +227,7 @@ class Article:
     events: tuple[Event, ...] = ()
     amounts: tuple[Amount, ...] = ()
     tone: Tone = field(default_factory=Tone)
+    sentence_tones: tuple[float, ...] = ()  # the tone figure of each sentence
     themes: tuple[str, ...] = ()
     author: str | None = None
     # Raw material the cleaner keeps for later stages (not part of the contract).
@@ -247,7 +248,11 @@ class Article:
             "published": {"date": self.published.date, "source": self.published.source},
             "text": self.text,
             "removed": [{"text": r.text, "kind": r.kind} for r in self.removed],
-            "sentences": [{"span": [s.start, s.end]} for s in self.sentences],
+            "sentences": [
+                {"span": [s.start, s.end], **({"tone": self.sentence_tones[k]}
+                                              if k < len(self.sentence_tones) else {})}
+                for k, s in enumerate(self.sentences)
+            ],
             "entities": [_entity_json(e) for e in self.entities],
             "places": [_place_json(p) for p in self.places],
             "times": [

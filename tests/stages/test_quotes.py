@@ -11,23 +11,7 @@ import pytest
 from dateline.model import Article, Quote
 from dateline.stages.quotes import find_quoted, load_speech_verbs
 
-ARTICLE = "\n\n".join([
-    "Italian Foreign Minister Marco Bellini has arrived in Ankara for talks with President "
-    "Kemal Aydin on the war in Syria.",
-    'Bellini is expected to press for "a lasting halt to the shelling" of Aleppo, according to '
-    "a senior diplomat.",
-    "“We want to be sure that the minister hears directly from the people who make the "
-    "decisions,” the senior diplomat told reporters on the plane.",
-    'He added "There is a great deal we could achieve together if both sides are willing."',
-    'Government spokesman Ahmet Kaya described the meeting as "very constructive," adding that '
-    'the two sides would also discuss "hot-button topics" such as migration.',
-    '"With patience we can find a way to end this war and bring the refugees home," said Kaya.',
-    "Kaya said that Turkey hosts more than three million refugees from Syria.",
-    'The newspaper Hurriyet ran a column titled "The Long Road Home" on Monday.',
-    "«We are ready to help,» Bellini told the newspaper La Stampa.",
-    '"The first thing we need is a ceasefire that holds.',
-    '"The second is access for aid convoys to every besieged town," Aydin said.',
-])
+ARTICLE = 'Italian Foreign Minister Marco Bellini has arrived in Ankara for talks with President Kemal Aydin on the war in Syria.\n\nBellini is expected to press for "a lasting halt to the shelling" of Aleppo, according to a senior diplomat.\n\n“We want to be sure that the minister hears directly from the people who make the decisions,” the senior diplomat told reporters on the plane.\n\nHe added "There is a great deal we could achieve together if both sides are willing."\n\nGovernment spokesman Ahmet Kaya described the meeting as "very constructive," adding that the two sides would also discuss "hot-button topics" such as migration.\n\n"With patience we can find a way to end this war and bring the refugees home," said Kaya.\n\nKaya said that Turkey hosts more than three million refugees from Syria.\n\nThe newspaper Hurriyet ran a column titled "The Long Road Home" on Monday.\n\n«We are ready to help,» Bellini told the newspaper La Stampa.\n\n"The first thing we need is a ceasefire that holds.\n\n"The second is access for aid convoys to every besieged town," Aydin said.'
 
 
 def _at(text: str, part: str) -> tuple[int, int]:
@@ -102,8 +86,8 @@ def _entity_name(article: Article, eid: str | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "kind", "speaker_name", "speaker_text", "cue"),
     [
-        ("We want to be sure that the minister hears directly from the people who make the "
-         "decisions", "direct", None, "the senior diplomat", "told"),
+        (("We want to be sure that the minister hears directly from the people who make the "
+         "decisions"), "direct", None, "the senior diplomat", "told"),
         ("There is a great deal we could achieve together if both sides are willing.",
          "direct", None, "the senior diplomat", "added"),
         ("very constructive", "partial", "Ahmet Kaya", "Government spokesman Ahmet Kaya",

@@ -47,14 +47,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dateline.model import Article, Quote, Span, content_id
+from dateline.model import Article, Span, content_id
 
 # Gold lemmas of attribution verbs and nouns (for deriving the gold speaker only).
 _SPEECH_LEMMAS = frozenset(
-    "say tell add state explain note claim write argue insist warn announce report describe "
-    "call characterize comment conclude continue confirm deny declare recall reply respond "
-    "suggest think believe agree admit acknowledge ask quote urge hope allege assert maintain "
-    "point stress tweet post reason observe remark word read".split()
+    ["say", "tell", "add", "state", "explain", "note", "claim", "write", "argue", "insist", "warn", "announce", "report", "describe", "call", "characterize", "comment", "conclude", "continue", "confirm", "deny", "declare", "recall", "reply", "respond", "suggest", "think", "believe", "agree", "admit", "acknowledge", "ask", "quote", "urge", "hope", "allege", "assert", "maintain", "point", "stress", "tweet", "post", "reason", "observe", "remark", "word", "read"]
 )
 _PARA_TAGS = frozenset({"p", "head", "caption", "item", "sp", "l"})
 _NO_SPACE_BEFORE = frozenset(",.;:!?)]}%") | {"...", "n't", "'s", "’s", "'re", "'ve", "'ll",
@@ -132,10 +129,7 @@ def _no_space(prev: GoldToken, tok: GoldToken) -> bool:
         return True
     if tok.tag == "POS" or tok.tag == "HYPH" or prev.tag == "HYPH":
         return True
-    if tok.text.lower() in ("n't", "n’t") or (tok.upos in ("AUX", "PART", "PRON")
-                                                and tok.text[:1] in ("'", "’")):
-        return True
-    return False
+    return bool(tok.text.lower() in ("n't", "n’t") or tok.upos in ("AUX", "PART", "PRON") and tok.text[:1] in ("'", "’"))
 
 
 def read_gum_doc(xml_path: Path, conll_path: Path | None) -> GoldDoc:
@@ -558,10 +552,11 @@ def evaluate_gum(pipeline: Any, root: Path | str, textacy: bool = True,
         return {"skipped": f"GUM data not found under {root}"}
     every = [g for g in iter_gum(root) if docs is None or g.name in docs]
     annotated = [g for g in every if any(q.kind == "quote" for q in g.quotes)]
+    run_on = every if all_docs else annotated
     t0 = time.perf_counter()
-    arts = pipeline.run_articles([Article(id=content_id(g.text), text=g.text) for g in every])
+    arts = pipeline.run_articles([Article(id=content_id(g.text), text=g.text) for g in run_on])
     seconds = time.perf_counter() - t0
-    by_name = {g.name: _ours(a) for g, a in zip(every, arts, strict=True)}
+    by_name = {g.name: _ours(a) for g, a in zip(run_on, arts, strict=True)}
     result: dict[str, Any] = {
         "docs": len(annotated),
         "gold_quotes": sum(1 for g in annotated for q in g.quotes if q.kind == "quote"),

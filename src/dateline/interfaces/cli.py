@@ -244,3 +244,19 @@ def eval_times(shared_dir: str | None) -> None:
 
     root = _shared(shared_dir) / "eval" / "time" / "meantime_en"
     click.echo(json.dumps(evaluate_meantime(_engine(), root), indent=2))
+
+
+@eval_group.command(name="quotes")
+@click.option("--shared", "shared_dir", help="The shared folder (default: ../shared).")
+@click.option("--all-docs", is_flag=True, help="Also score documents with no <quote> markup.")
+def eval_quotes(shared_dir: str | None, all_docs: bool) -> None:
+    """Quotes: GUM Wikinews content P/R/F1 and speaker accuracy (and textacy's, if installed).
+
+    Example:
+
+        dateline eval quotes
+    """
+    from dateline.evaluation.quotes import evaluate_gum
+
+    root = _shared(shared_dir) / "eval" / "quotes" / "gum_wikinews"
+    click.echo(json.dumps(evaluate_gum(_engine().pipeline, root, all_docs=all_docs), indent=2))

@@ -12,7 +12,9 @@ _console = Console(highlight=False)
 
 
 def _names(article: Article, *types: str) -> str:
-    names = [e.name for e in article.entities if e.type in types]
+    # Named entities only: descriptions ("a senior official") are in the full report.
+    names = [e.name for e in article.entities if e.type in types
+             and not e.name.lower().startswith(("a ", "an ", "the "))]
     return ", ".join(escape(n) for n in names) or "-"
 
 

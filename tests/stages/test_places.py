@@ -1,0 +1,403 @@
+"""The places stage (dateline.stages.places) and its gazetteer (dateline.kb.gazetteer).
+
+Texts are the project's own. The gazetteer tests and the hand-tokenised stage tests need no
+spaCy model (the gazetteer is built once per machine, ~30 s, then loads from its cache); the
+slow tests run short articles through nlp + entities + places with the model loaded once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from dateline.kb.gazetteer import (
+    Gazetteer,
+    GeoEntry,
+    cache_path,
+    distance_km,
+    load_gazetteer,
+    name_key,
+)
+from dateline.model import Article, NerSpan, Place, Removed, Sentence, Token
+from dateline.stages.places import STAGE, event_place, extract_places
+
+COUNTRIES = {"Russia": "RUS", "Ukraine": "UKR", "Syria": "SYR", "Yemen": "YEM", "Libya": "LBY",
+             "Iran": "IRN", "Turkey": "TUR"}
+ISO2 = {"RUS": "RU", "UKR": "UA", "SYR": "SY", "YEM": "YE", "LBY": "LY", "IRN": "IR", "TUR": "TR"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def near(p: Place | GeoEntry, lat: float, lon: float, km: float = 50.0) -> bool:
+    return distance_km(p.lat, p.lon, lat, lon) <= km
+
+
+def named(art: Article, name: str) -> Place:
+    hits = [p for p in art.places if p.name == name]
+    assert hits, f"{name!r} not among {[p.name for p in art.places]}"
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- gazetteer
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [("U.S.", "us"), ("Côte d'Ivoire", "cote d'ivoire"), ("the Gambia", "gambia"),
+     ("Guinea-Bissau", "guinea bissau"), ("  New   York ", "new york")],
+)
+def test_places_name_key_normalises(surface: str, key: str) -> None:
+    assert name_key(surface) == key
+
+
+@pytest.mark.parametrize(("name", "iso3"), sorted(COUNTRIES.items()))
+def test_places_gazetteer_countries_rank_first(gaz: Gazetteer, name: str, iso3: str) -> None:
+    top = gaz.lookup(name)[0].entry
+    assert (top.feature, top.country, top.admin1) == ("PCLI", iso3, None)
+    assert gaz.country(iso3) == top
+    assert gaz.country(ISO2[iso3]) == top
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "iso3", "lat", "lon"),
+    [("Moscow", "PPLC", "RUS", 55.75, 37.62),
+     ("Sochi", "PPL", "RUS", 43.60, 39.73),
+     ("Crimea", "ADM1", "UKR", 45.3, 34.4),
+     ("Maryland", "ADM1", "USA", 39.0, -76.7),
+     ("Andrews Air Force Base", None, "USA", 38.81, -76.87),
+     ("Kremlin", "CSTL", "RUS", 55.75, 37.62),
+     ("Donbas", "RGN", "UKR", 48.0, 38.5)],
+)
+def test_places_gazetteer_knows_places(gaz: Gazetteer, name: str, feature: str | None,
+                                       iso3: str, lat: float, lon: float) -> None:
+    hits = [m.entry for m in gaz.lookup(name) if m.entry.country == iso3]
+    assert hits, name
+    if feature is not None:
+        assert any(e.feature == feature for e in hits)
+    assert any(near(e, lat, lon) for e in hits)
+
+
+def test_places_gazetteer_divisions_and_containment(gaz: Gazetteer) -> None:
+    texas = gaz.admin("US.TX")
+    assert texas is not None and texas.feature == "ADM1" and texas.admin1 == "Texas"
+    paris_tx = [m.entry for m in gaz.lookup("Paris") if m.entry.admin1_code == "US.TX"]
+    assert paris_tx and gaz.contains(texas, paris_tx[0])
+    usa = gaz.country("USA")
+    assert usa is not None and gaz.contains(usa, texas) and not gaz.contains(texas, usa)
+    assert not gaz.lookup("Russian"), "a demonym is no gazetteer name"
+
+
+def test_places_gazetteer_loads_from_cache_quickly(gaz: Gazetteer) -> None:
+    if not cache_path().is_file():
+        pytest.skip("the cache directory is not writable here")
+    t0 = time.perf_counter()
+    again = load_gazetteer()
+    assert time.perf_counter() - t0 < 2.0
+    assert len(again) == len(gaz) and again.lookup("Sochi") == gaz.lookup("Sochi")
+
+
+# --------------------------------------------------------------------------- hand-made parses
+
+_ADP = {"in", "at", "near", "of", "from", "to", "on", "across"}
+_DET = {"the", "a", "an"}
+_TAGS = {"PROPN": "NNP", "NOUN": "NN", "ADJ": "JJ", "ADP": "IN", "DET": "DT", "PUNCT": ".",
+         "VERB": "VBD", "CCONJ": "CC"}
+
+
+def parse(spec: str, **fields: object) -> Article:
+    """An article from tokens "word" or "word|LABEL" (or "word|LABEL|TAG"), no model needed.
+
+    Consecutive tokens with the same LABEL form one NER span; "B-LABEL" starts a new one.
+    POS is guessed from the word's shape; a sentence ends at ".".
+    """
+    text, toks, spans = "", [], []
+    sent = 0
+    for i, item in enumerate(spec.split()):
+        word, label, tag = (item.split("|") + ["", ""])[:3]
+        if word in {",", ".", "'s", ")"} or not text:
+            start = len(text)
+        else:
+            text += " "
+            start = len(text)
+        text += word
+        low = word.lower()
+        pos = ("PUNCT" if not word[0].isalnum() else "ADP" if low in _ADP
+               else "DET" if low in _DET else "CCONJ" if low in {"and", "or"}
+               else "PROPN" if word[0].isupper() else "VERB" if low.endswith("ed") else "NOUN")
+        tag = tag or ("POS" if word == "'s" else _TAGS[pos])
+        bare = label.removeprefix("B-")
+        iob = "O"
+        if bare:
+            iob = "I" if spans and spans[-1][2] == bare and spans[-1][1] == i and \
+                not label.startswith("B-") else "B"
+            if iob == "I":
+                spans[-1][1] = i + 1
+            else:
+                spans.append([i, i + 1, bare])
+        toks.append(Token(i, start, start + len(word), word, low, pos, tag, "dep", i, sent,
+                          iob, bare))
+        if word == ".":
+            sent += 1
+    sentences = []
+    first = 0
+    for t in toks:
+        if t.text == "." or t.i == len(toks) - 1:
+            sentences.append(Sentence(toks[first].start, t.end))
+            first = t.i + 1
+    ner = tuple(NerSpan(toks[a].start, toks[b - 1].end, lab, a, b) for a, b, lab in spans)
+    return Article(id="t", text=text, tokens=tuple(toks), ner=ner, sentences=tuple(sentences),
+                   **fields)  # type: ignore[arg-type]
+
+
+def test_places_paris_texas_resolves_by_containment(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "A tornado hit Paris|GPE , Texas|B-GPE , on Monday . Paris|GPE residents sheltered ."
+    ), gaz)
+    paris = named(art, "Paris")
+    assert paris.country == "USA" and paris.admin1 == "Texas" and near(paris, 33.66, -95.56)
+    assert len(paris.mentions) == 2
+    assert named(art, "Texas").feature == "ADM1"
+
+
+def test_places_paris_alone_is_the_capital(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Talks opened in Paris|GPE on Monday ."), gaz)
+    assert named(art, "Paris").feature == "PPLC" and named(art, "Paris").country == "FRA"
+
+
+def test_places_georgia_state_by_context(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Storms hit Georgia|GPE and Alabama|B-GPE . Officials in Atlanta|GPE and "
+        "Savannah|GPE said Georgia|GPE roads were closed ."
+    ), gaz)
+    georgia = named(art, "Georgia")
+    assert (georgia.feature, georgia.country) == ("ADM1", "USA")
+    assert len(georgia.mentions) == 2
+
+
+def test_places_georgia_country_by_context(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Georgia|GPE recalled its envoy . Protesters marched in Tbilisi|GPE , and "
+        "Armenia|GPE urged calm ."
+    ), gaz)
+    georgia = named(art, "Georgia")
+    assert (georgia.feature, georgia.country) == ("PCLI", "GEO")
+
+
+def test_places_demonym_is_not_a_place(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Russian|NORP|JJ officials met Russians|NORP|NNPS in the Syrian|NORP|JJ city of "
+        "Aleppo|GPE ."
+    ), gaz)
+    assert [p.name for p in art.places] == ["Aleppo"]
+    assert named(art, "Aleppo").country == "SYR"
+
+
+def test_places_adjectival_contexts(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Shelling hit eastern|B-GPE|JJ Ukraine|GPE and the Russian|NORP|JJ resort of Sochi . "
+        "Ukraine|GPE 's Donbas region suffered ."
+    ), gaz)
+    assert {p.name for p in art.places} == {"Ukraine", "Sochi", "Donbas"}
+    ukraine = named(art, "Ukraine")
+    assert ukraine.feature == "PCLI" and art.span_text(ukraine.mentions[0]) == "Ukraine"
+    assert len(ukraine.mentions) == 2
+    assert near(named(art, "Sochi"), 43.60, 39.73)  # found by the gazetteer: NER missed it
+
+
+def test_places_merges_names_of_one_place(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "The U.S.|GPE and Britain|B-GPE spoke . The United|GPE States|GPE said the UK|GPE "
+        "agreed ."
+    ), gaz)
+    us = [p for p in art.places if p.country == "USA"]
+    uk = [p for p in art.places if p.country == "GBR"]
+    assert len(us) == 1 and len(us[0].mentions) == 2 and us[0].feature == "PCLI"
+    assert len(uk) == 1 and len(uk[0].mentions) == 2
+
+
+def test_places_metonyms_are_places(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "The White|FAC House|FAC and the Kremlin|ORG traded barbs , and Washington|GPE "
+        "warned Moscow|GPE ."
+    ), gaz)
+    assert named(art, "White House").country == "USA"
+    assert near(named(art, "Kremlin"), 55.75, 37.62)
+    assert named(art, "Washington").feature == "PPLC"
+    assert named(art, "Moscow").feature == "PPLC"
+
+
+def test_places_title_caption_and_dateline_places(gaz: Gazetteer) -> None:
+    art = parse("Rescuers searched the rubble on Monday .",
+                aux_ner=(("title", "Syria", "GPE"), ("caption", "Aleppo", "GPE"),
+                         ("caption", "John Smith", "PERSON")),
+                removed=(Removed("BEIRUT, May 2 (Reuters) -", "dateline"),),
+                dateline="BEIRUT, May 2 (Reuters) -")
+    out = extract_places(art, gaz)
+    found = {p.name: p.found_in for p in out.places}
+    assert found == {"Beirut": "dateline", "Syria": "title", "Aleppo": "caption"}
+    assert all(p.mentions == () for p in out.places)
+
+
+def test_places_title_place_also_in_text_is_reported_once(gaz: Gazetteer) -> None:
+    art = parse("Fighting spread across Yemen|GPE .", aux_ner=(("title", "Yemen", "GPE"),))
+    out = extract_places(art, gaz)
+    assert [(p.name, p.found_in) for p in out.places] == [("Yemen", "text")]
+
+
+def test_places_no_tokens_no_places(gaz: Gazetteer) -> None:
+    assert extract_places(Article(id="e", text=""), gaz).places == ()
+
+
+def test_places_offsets_index_the_text(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Troops left Crimea|GPE for Moscow|GPE , then Sochi|GPE ."), gaz)
+    for p in art.places:
+        for s, e in p.mentions:
+            assert art.text[s:e] == p.name
+
+
+# --------------------------------------------------------------------------- event place
+
+
+def test_places_event_place_prefers_in_at_near(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Ukraine|GPE said troops massed near Kharkiv|GPE . Talks were held . "
+        "Russia|GPE denied it ."
+    ), gaz)
+    kharkiv = art.places.index(named(art, "Kharkiv"))
+    assert event_place(art, 0) == kharkiv
+    # No place in sentence 1: the most mentioned place (a tie goes to the first).
+    assert event_place(art, 1) == art.places.index(named(art, "Ukraine"))
+    assert event_place(art, 2) == art.places.index(named(art, "Russia"))
+
+
+def test_places_event_place_falls_back_to_the_dateline(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Officials spoke . Syria|GPE was mentioned .", dateline="MOSCOW, May 12 (Reuters) -"
+    ), gaz)
+    idx = event_place(art, 0)
+    assert idx is not None and art.places[idx].name == "Moscow"
+    assert art.places[idx].found_in == "dateline"
+
+
+def test_places_event_place_none_without_places() -> None:
+    art = Article(id="x", text="Nothing here.", sentences=(Sentence(0, 13),))
+    assert event_place(art, 0) is None
+    assert event_place(replace(art, places=()), 5) is None
+
+
+def test_places_stage_contract() -> None:
+    assert STAGE.name == "places"
+    assert STAGE.requires == ("article.tokens", "article.entities")
+    assert STAGE.assigns == ("article.places",)
+
+
+# --------------------------------------------------------------------------- with the model
+
+_RUSSIA = (
+    "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in the Black "
+    "Sea resort of Sochi on Tuesday. The two leaders discussed the fighting in eastern Ukraine, "
+    "Russia's annexation of Crimea and the wars in Syria, Yemen and Libya. Turkey and Iran have "
+    "backed opposing sides in Syria. Putin later flew back to Moscow, where Kremlin officials "
+    "said the Donbas region remained the main concern."
+)
+_MARYLAND = (
+    "The vice president landed at Andrews Air Force Base in Maryland late on Sunday after a "
+    "four-day trip to Asia. Officials in Maryland said the flight was delayed by storms."
+)
+_PARIS = (
+    "A tornado damaged dozens of homes in Paris, Texas, on Monday, the National Weather "
+    "Service said. Residents of the small town north of Dallas were told to stay indoors."
+)
+_GEORGIA_STATE = (
+    "Heavy rain flooded roads across Georgia on Friday. The governor said Atlanta and Savannah "
+    "were worst hit, and that neighbouring Alabama and South Carolina had sent crews to help."
+)
+_GEORGIA_COUNTRY = (
+    "Georgia's prime minister said on Friday that talks with Russia over the breakaway regions "
+    "had stalled. Protesters gathered outside parliament in Tbilisi, and officials in Armenia "
+    "and Azerbaijan urged calm."
+)
+_CAPTION_ONLY = Article(
+    id="cap", title="Air strike kills 12",
+    text="Rescue workers searched the rubble for survivors on Monday, the civil defence said.",
+    removed=(Removed("Smoke rises over Aleppo after an air strike. (Reuters)", "caption"),),
+)
+
+
+@pytest.fixture(scope="module")
+def processed() -> dict[str, Article]:
+    """The articles above through nlp + entities + places (the model loads once)."""
+    from dateline.errors import KBError
+    from dateline.pipeline import Pipeline, StageSpec
+    from dateline.stages import entities, nlp
+    from dateline.stages import places as places_stage
+
+    ent = entities.STAGE
+    try:
+        from dateline.kb import load_kb
+
+        load_kb()
+    except KBError:  # the places stage must cope without entities
+        ent = StageSpec(name="entities", run=lambda a, c: a, assigns=("article.entities",))
+    pipe = Pipeline(stages=[nlp.STAGE, ent, places_stage.STAGE])
+    arts = [Article(id=k, text=v) for k, v in (
+        ("russia", _RUSSIA), ("maryland", _MARYLAND), ("paris", _PARIS),
+        ("ga_state", _GEORGIA_STATE), ("ga_country", _GEORGIA_COUNTRY))]
+    arts.append(_CAPTION_ONLY)
+    return {a.id: a for a in pipe.run_articles(arts)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("doc", "name", "lat", "lon"),
+    [("russia", "Sochi", 43.60, 39.73), ("russia", "Crimea", 45.3, 34.4),
+     ("russia", "Moscow", 55.75, 37.62), ("maryland", "Andrews Air Force Base", 38.81, -76.87),
+     ("maryland", "Maryland", 39.0, -76.7)],
+)
+def test_places_model_coordinates(processed: dict[str, Article], doc: str, name: str,
+                                  lat: float, lon: float) -> None:
+    assert near(named(processed[doc], name), lat, lon)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "iso3"), sorted(COUNTRIES.items()))
+def test_places_model_countries_are_pcli(processed: dict[str, Article], name: str,
+                                         iso3: str) -> None:
+    p = named(processed["russia"], name)
+    assert (p.feature, p.country) == ("PCLI", iso3)
+
+
+@pytest.mark.slow
+def test_places_model_russian_is_not_a_place(processed: dict[str, Article]) -> None:
+    art = processed["russia"]
+    surfaces = {art.span_text(m) for p in art.places for m in p.mentions}
+    assert "Russian" not in surfaces and "Turkish" not in surfaces
+    assert "Kremlin" in surfaces and "Donbas" in surfaces
+
+
+@pytest.mark.slow
+def test_places_model_paris_texas(processed: dict[str, Article]) -> None:
+    paris = named(processed["paris"], "Paris")
+    assert paris.admin1 == "Texas" and near(paris, 33.66, -95.56)
+
+
+@pytest.mark.slow
+def test_places_model_georgia_by_context(processed: dict[str, Article]) -> None:
+    assert named(processed["ga_state"], "Georgia").feature == "ADM1"
+    assert named(processed["ga_state"], "Georgia").country == "USA"
+    assert named(processed["ga_country"], "Georgia").feature == "PCLI"
+    assert named(processed["ga_country"], "Georgia").country == "GEO"
+
+
+@pytest.mark.slow
+def test_places_model_caption_only_place(processed: dict[str, Article]) -> None:
+    art = processed["cap"]
+    aleppo = named(art, "Aleppo")
+    assert aleppo.found_in == "caption" and aleppo.mentions == () and aleppo.country == "SYR"
+    assert art.to_json()["places"][0]["in"] == "caption"
