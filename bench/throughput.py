@@ -63,10 +63,9 @@ def dateline_run(records: list[dict[str, str]], model: str) -> tuple[float, dict
     list(engine.process([RawInput(text=r["text"], id=r["id"]) for r in records[:20]]))
     engine.pipeline.timings.clear()
     t0 = time.perf_counter()
-    done = skipped = 0
+    skipped = 0
     for art in engine.process(RawInput(text=r["text"], id=r["id"], title=r["title"])
                               for r in records):
-        done += 1
         skipped += art.skip is not None
     return time.perf_counter() - t0, dict(engine.pipeline.timings), skipped
 
@@ -89,7 +88,7 @@ def cli_run(records: list[dict[str, str]], model: str) -> tuple[float, float]:
 
 def cold_single(model: str) -> float:
     exe = shutil.which("dateline") or str(Path(sys.executable).parent / "dateline")
-    example = sorted((ROOT / "examples").glob("*.txt"))[0]
+    example = min((ROOT / "examples").glob("*.txt"))
     env = dict(os.environ, DATELINE_SPACY_MODEL=model)
     t0 = time.perf_counter()
     subprocess.run([exe, "extract", str(example), "--json"], stdout=subprocess.DEVNULL,

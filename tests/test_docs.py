@@ -55,7 +55,7 @@ def test_docs_error_codes_unique() -> None:
 @pytest.mark.parametrize("stage", DEFAULT_STAGES, ids=lambda s: s.name)
 def test_docs_every_stage_documented(stage) -> None:  # type: ignore[no-untyped-def]
     text = (ROOT / "docs" / "stages.md").read_text("utf-8")
-    assert re.search(rf"^## `{stage.name}`", text, re.M), f"stage {stage.name} not in stages.md"
+    assert re.search(rf"^## `{stage.name}`", text, re.MULTILINE), f"stage {stage.name} not in stages.md"
     for field in stage.assigns:
         assert f"`{field}`" in text
 
@@ -74,5 +74,5 @@ def test_docs_readme_names_the_two_commands() -> None:
     text = (ROOT / "README.md").read_text("utf-8")
     assert "make demo" in text and "make test" in text
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert re.search(r"^test:", makefile, re.M) and re.search(r"^demo:", makefile, re.M)
+    assert re.search(r"^test:", makefile, re.MULTILINE) and re.search(r"^demo:", makefile, re.MULTILINE)
     assert "make test" in (ROOT / ".ci" / "run").read_text("utf-8")

@@ -209,7 +209,7 @@ def test_model_to_json_line_escapes_line_separators(sep):
     line = art.to_json_line()
     assert sep not in line
     assert "\n" not in line
-    assert "\\u%04x" % ord(sep) in line
+    assert f"\\u{ord(sep):04x}" in line
     back = json.loads(line)
     assert back == art.to_json()
     assert back["text"] == text

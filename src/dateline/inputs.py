@@ -71,4 +71,4 @@ def read_file(path: Path, **meta: str | None) -> RawInput:
         return RawInput(id=path.name, error=f"cannot read {path}: {exc.strerror}")
     text, notes = decode_bytes(data)
     fmt = "html" if path.suffix.lower() in (".html", ".htm") else "auto"
-    return RawInput(text=text, notes=notes, format=fmt, **meta)  # type: ignore[arg-type]
+    return RawInput(text=text, notes=notes, format=fmt, **meta)

@@ -40,14 +40,14 @@ def _by_surface(names):
 
 
 def test_dictionaries_tsv_entries():
-    d, problems = _load(PEOPLE)
+    d, _problems = _load(PEOPLE)
     got = _by_surface(d.names)
     assert set(got) == {"Ilse Vandermolen", "Vandermolen", "I. Vandermolen",
                         "Odile Marchetti", "Marchetti"}
     assert got["Vandermolen"] == [("NLDGOV", "2019-03-01", "2023-07-10"),
                                   ("NLDELI", "2023-07-10", "")]
     assert got["Marchetti"] == [("IGOUNO", "", "")]
-    entry = dict((s, e) for s, e in d.names)["Marchetti"]
+    entry = {s: e for s, e in d.names}["Marchetti"]
     assert (entry.kind, entry.role, entry.country, entry.name) == (
         "user", "UN envoy", None, "Odile Marchetti")
     assert d.roles == []
@@ -64,7 +64,7 @@ def test_dictionaries_tsv_malformed_line_reported_and_skipped():
 
 
 def test_dictionaries_actor_file_dates_and_synonyms():
-    d, problems = _load(ACTORS)
+    d, _problems = _load(ACTORS)
     got = _by_surface(d.names)
     qudsi = [("EGYELI", "", "2014-06-08"), ("EGYGOV", "2014-06-08", "")]
     assert got["ABDEL KARIM QUDSI"] == qudsi
@@ -90,7 +90,7 @@ def test_dictionaries_actor_file_malformed_line_reported_and_skipped():
 
 
 def test_dictionaries_agents_file_roles_with_plurals():
-    d, problems = _load(AGENTS)
+    d, _problems = _load(AGENTS)
     assert d.names == []
     assert d.roles == [
         Role("harbourmaster", "GOV", True), Role("harbourmasters", "GOV", True),

@@ -115,7 +115,9 @@ def parse(spec: str, **fields: object) -> Article:
     Consecutive tokens with the same LABEL form one NER span; "B-LABEL" starts a new one.
     POS is guessed from the word's shape; a sentence ends at ".".
     """
-    text, toks, spans = "", [], []
+    text = ""
+    toks: list[Token] = []
+    spans: list[tuple[int, int, str]] = []
     sent = 0
     for i, item in enumerate(spec.split()):
         word, label, tag = (item.split("|") + ["", ""])[:3]
@@ -136,9 +138,9 @@ def parse(spec: str, **fields: object) -> Article:
             iob = "I" if spans and spans[-1][2] == bare and spans[-1][1] == i and \
                 not label.startswith("B-") else "B"
             if iob == "I":
-                spans[-1][1] = i + 1
+                spans[-1] = (spans[-1][0], i + 1, bare)
             else:
-                spans.append([i, i + 1, bare])
+                spans.append((i, i + 1, bare))
         toks.append(Token(i, start, start + len(word), word, low, pos, tag, "dep", i, sent,
                           iob, bare))
         if word == ".":

@@ -46,8 +46,8 @@ def counted(ev: Event) -> bool:
 def read_petr(path: Path) -> list[PetrRecord]:
     """Parse the PETRARCH-2 validation XML (its <Parse> elements are ignored)."""
     raw = path.read_text("utf-8")
-    out = []
-    pattern = re.compile(r"<Sentence ([^>]*?)/?>(.*?)<Text>(.*?)</Text>", re.S)
+    out: list[PetrRecord] = []
+    pattern = re.compile(r"<Sentence ([^>]*?)/?>(.*?)<Text>(.*?)</Text>", re.DOTALL)
     for attrs, between, text in pattern.findall(raw):
         a = dict(re.findall(r'(\w+)="([^"]*)"', attrs))
         gold = []
@@ -194,7 +194,9 @@ def read_plv(path: Path) -> list[PlvRow]:
 
 
 def _unmark(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
-    text, spans, opened = "", {}, {}
+    text = ""
+    spans: dict[str, tuple[int, int]] = {}
+    opened: dict[str, int] = {}
     for piece in re.split(r"(</?[st]>)", marked):
         m = re.match(r"<(/?)([st])>", piece)
         if m:
@@ -233,7 +235,7 @@ def evaluate_plv(engine: Engine, path: Path, limit: int | None = None) -> dict[s
         for span in (row.s_span, row.t_span):
             code = _code_for_span(art, span)
             spans_coded += code is not None
-            spans_country += bool(code) and not code.startswith(("IGO", "NGO", "IMG", "MNC"))
+            spans_country += code is not None and not code.startswith(("IGO", "NGO", "IMG", "MNC"))
         best, score = None, 0.0
         for ev in art.events:
             if plv_root(ev) is None:

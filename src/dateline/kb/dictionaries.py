@@ -121,7 +121,7 @@ def _read_actors(path: Path, text: str, problems: list[str]) -> UserDictionary:
 
     for lineno, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
-        if not line or line.startswith("#") or line.startswith("<"):
+        if not line or line.startswith(("#", "<")):
             continue
         if line.startswith("+"):
             if not surfaces:

@@ -71,7 +71,8 @@ class GeoEntry:
     admin1_code: str | None  # GeoNames admin1 key, e.g. "US.MD"
     admin2_code: str | None  # GeoNames admin2 key, e.g. "US.MD.033"
     feature: str
-    population: int
+    population: int  # a division's: the sum over its towns
+    largest_town: int = 0  # a division's: the population of its biggest town
 
     @property
     def is_country(self) -> bool:
@@ -146,6 +147,7 @@ class Gazetteer:
         self._admin_entry: dict[str, int] = state["admin_entry"]  # "US.MD" -> entry idx
         self._country_entry: dict[str, int] = state["country_entry"]  # ISO3 -> entry idx
         self._iso2: dict[str, str] = state["iso2"]  # ISO2 -> ISO3
+        self._top: dict[int, int] = state["top_town"]  # division idx -> biggest town's people
 
     def __len__(self) -> int:
         return len(self._gid)
@@ -168,6 +170,7 @@ class Gazetteer:
             country=self._iso3[self._cc[idx]] or None, admin1=admin1, admin1_code=a1,
             admin2_code=self._codes[self._a2[idx]] or None,
             feature=FEATURES[self._feat[idx]], population=self._pop[idx],
+            largest_town=self._top.get(idx, 0),
         )
 
     def lookup(self, name: str) -> tuple[Match, ...]:
@@ -336,6 +339,7 @@ class _Builder:
         self.country_entry: dict[str, int] = {}
         self.iso2: dict[str, str] = {}
         self.admin1_by_name: dict[tuple[str, str], str] = {}  # (ISO2, name key) -> "US.MD"
+        self.top_town: dict[int, int] = {}
 
     def code(self, code: str | None) -> int:
         if not code:
@@ -381,7 +385,7 @@ class _Builder:
             "feat": bytes(self.feat), "cc": self.cc, "a1": self.a1, "a2": self.a2,
             "names": self.names, "iso3": self.iso3, "codes": self.codes, "index": index,
             "admin_entry": self.admin_entry, "country_entry": self.country_entry,
-            "iso2": self.iso2,
+            "iso2": self.iso2, "top_town": self.top_town,
         }
 
 
@@ -533,6 +537,7 @@ def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
             a2=code if s.admin_level == 2 else None,
         )
         b.admin_entry.setdefault(code, idx)
+        b.top_town[idx] = max((p[2] for p in pts), default=0)
         b.name(idx, s.name, False)
         if s.admin_level == 1:
             for n in (s.name, *s.aliases):

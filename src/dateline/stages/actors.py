@@ -80,7 +80,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])
-            if phrase.startswith("pro-") or phrase.startswith("anti-"):
+            if phrase.startswith(("pro-", "anti-")):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
             if found is not None and found.kind != "person" and (country or prefix):
@@ -295,4 +295,4 @@ STAGE = StageSpec(
     assigns=("article.entities.actor",),
 )
 
-__all__ = ["Coding", "code_actors", "code_entity", "code_phrase", "norm", "STAGE"]
+__all__ = ["STAGE", "Coding", "code_actors", "code_entity", "code_phrase", "norm"]

@@ -70,12 +70,12 @@ _CAPTION_CREDIT = re.compile(
     r"|\((?:[^()]{0,40}\s)?(?:photo|photograph|image|picture|pic|file photo)s?\b[^()]{0,60}\)\.?\s*$"
     rf"|\b(?:REUTERS|AFP|AP|EPA|GETTY IMAGES)/[A-Z][\w. -]{{1,40}}\s*$"
     r"|\b(?:Photo|Photograph|Picture|Image)s?(?: credit)?\s*(?::|by)\s*[^.]{1,60}$",
-    re.I,
+    re.IGNORECASE,
 )
 _CAPTION_START = re.compile(
     r"^(?:photo|photograph|picture|image|file photo|caption|pictured|above|top|main picture|"
     r"video|watch)\s*(?::|-|—)\s*\S",
-    re.I,
+    re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|written|"
@@ -85,7 +85,7 @@ _BYLINE = re.compile(
     r"|^(?:staff (?:writer|reporter)|special correspondent|our correspondent)\b.{0,60}$"
     r"|^(?:contact|email|e-mail) (?:the (?:author|reporter|writer)|us)\b.{0,80}$"
     r"|^[^.;]{0,160}\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?$",
-    re.I,
+    re.IGNORECASE,
 )
 _BY_NAMES = re.compile(r"^(?:By|BY|From|FROM)\s+(?P<names>\S.*)$")
 _NAME_SEP = re.compile(r"\s*(?:,|&|\band\b|\||—|–| - )\s*")
@@ -103,7 +103,7 @@ _BOILER = re.compile(
     r"|^share (?:on|via|this)\b.{0,40}$"
     r"|^(?:(?:facebook|twitter|whatsapp|email|e-mail|telegram|linkedin|reddit|print|share|tweet|"
     r"copy link|x|messenger|pinterest)\s*[|·•,/]?\s*)+$",
-    re.I,
+    re.IGNORECASE,
 )
 # Always chrome, even in a line that reads like a sentence.
 _BOILER_STRONG = re.compile(
@@ -111,7 +111,7 @@ _BOILER_STRONG = re.compile(
     r"can also be (?:accessed|read|viewed|found) at|"
     r"(?:alternate|alternative|mirror) (?:addresses|domains|sites|links)|privacy policy|"
     r"terms (?:of use|and conditions|of service)|^our standards:",
-    re.I,
+    re.IGNORECASE,
 )
 # Chrome only when the line is not a real sentence.
 _BOILER_WEAK = re.compile(
@@ -120,12 +120,12 @@ _BOILER_WEAK = re.compile(
     r"cookies?\b.{0,40}\b(?:policy|consent|accept)|click here|get the latest|"
     r"available (?:on|in) the app store|google play|"
     r"this (?:article|story) (?:was|has been) (?:updated|corrected)",
-    re.I,
+    re.IGNORECASE,
 )
 _URL_LINE = re.compile(
     r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|info|ir|ru|uk|tv|news|io|"
     r"co|de|fr|cn|in|us|me)(?:/\S*)?)$",
-    re.I,
+    re.IGNORECASE,
 )
 _DATELINE = re.compile(
     r"^(?P<dl>(?P<city>[A-Z][A-Z.'’-]{1,30}(?:\s[A-Z][A-Z.'’-]{1,30}){0,3})"
@@ -297,7 +297,7 @@ def from_html(html: str, url: str | None = None) -> CleanDoc:
             include_tables=False, include_images=False,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception as exc:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+    except Exception as exc:
         raise CleanError(f"malformed HTML: {type(exc).__name__}") from exc
     meta = json.loads(raw) if raw else {}
     text = meta.get("text") or ""
@@ -363,7 +363,7 @@ _OUTLETS_BY_DOMAIN = {
 _OUTLET_IN_LINE = re.compile(
     r"^(?P<o>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})[’']s? (?:website|site|app|news)\b"
     r"|(?:©|\(c\)|copyright)\s*(?:\d{4}(?:-\d{4})?\s*)?(?P<o2>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})",
-    re.I,
+    re.IGNORECASE,
 )
 _WIRE_NAMES = {"AP": "AP", "REUTERS": "Reuters", "AFP": "AFP", "XINHUA": "Xinhua", "TASS": "TASS",
                "UPI": "UPI", "IRNA": "IRNA", "ANADOLU": "Anadolu Agency"}

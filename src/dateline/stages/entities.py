@@ -19,15 +19,13 @@ from dateline.stages.tokens import TokenIndex
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _HONORIFICS = frozenset(
-    "mr mrs ms miss dr sir dame lord lady gen general col lt capt sgt adm rev sheikh "
-    "president prime minister king queen prince princess emir".split()
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "general", "col", "lt", "capt", "sgt", "adm", "rev", "sheikh", "president", "prime", "minister", "king", "queen", "prince", "princess", "emir"]
 )
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"})
 _PERSON_PRON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 _TITLE_ORG_WORDS = frozenset(
-    "state defense defence interior justice treasury energy commerce agriculture labor labour "
-    "health education foreign affairs home homeland security".split()
+    ["state", "defense", "defence", "interior", "justice", "treasury", "energy", "commerce", "agriculture", "labor", "labour", "health", "education", "foreign", "affairs", "home", "homeland", "security"]
 )
 
 
@@ -63,7 +61,7 @@ def _trim(d: _Doc, a: int, b: int) -> tuple[int, int]:
 
 def _name_parts(name: str) -> tuple[str, ...]:
     parts = [p.strip(".,").lower() for p in re.split(r"\s+", name.replace("’", "'")) if p]
-    parts = [p[:-2] if p.endswith("'s") else p for p in parts]
+    parts = [p.removesuffix("'s") for p in parts]
     while len(parts) > 1 and parts[0].rstrip(".") in _HONORIFICS:
         parts = parts[1:]
     # "al-Assad" and "Assad" are one surname
@@ -208,10 +206,10 @@ def _missed_surnames(d: _Doc, surnames: dict[str, _Cluster], claimed: set[int]) 
 def _collect_titles(c: _Cluster, d: _Doc) -> None:
     """Titles from pre-modifiers ("Kremlin spokesman Dmitry Peskov") and appositions."""
     for s, e in list(c.mentions):
-        a = d.tok_at(s)
-        b = d.tok_at(e - 1) + 1
-        if a is None:
+        a, last = d.tok_at(s), d.tok_at(e - 1)
+        if a is None or last is None:
             continue
+        b = last + 1
         head = d.head_of(a, b)
         tree = d.subtree(head)
         j = a - 1

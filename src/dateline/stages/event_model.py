@@ -43,8 +43,7 @@ _NEG = frozenset({"not", "n't", "never", "no"})
 _CLIMB = frozenset({"amod", "compound", "nmod"})
 _NP_SKIP = frozenset({"punct", "cc", "relcl"})
 _STOP = frozenset(
-    "be have do also so then just very more most other such only own same there here when where "
-    "why how now again even still yet ever much many well too really however thus".split()
+    ["be", "have", "do", "also", "so", "then", "just", "very", "more", "most", "other", "such", "only", "own", "same", "there", "here", "when", "where", "why", "how", "now", "again", "even", "still", "yet", "ever", "much", "many", "well", "too", "really", "however", "thus"]
 )
 
 

@@ -23,9 +23,7 @@ from dateline.stages.tokens import TokenIndex
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _INTENT = frozenset(
-    "plan intend schedule expect hope want seek aim prepare set go agree vow pledge promise "
-    "threaten offer decide try attempt propose wish need due poise willing ready prepared "
-    "determined eager keen commit".split()
+    ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "decide", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
 )
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
@@ -33,8 +31,7 @@ _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _SPEECH = frozenset(
-    "say tell state announce add claim allege report suggest believe assert insist note "
-    "argue warn write told reveal confirm indicate think".split()
+    ["say", "tell", "state", "announce", "add", "claim", "allege", "report", "suggest", "believe", "assert", "insist", "note", "argue", "warn", "write", "told", "reveal", "confirm", "indicate", "think"]
 )
 # Content of these is alleged; plain attribution ("..., officials said") is not.
 _ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "contend"})
@@ -42,12 +39,11 @@ _DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 _REL_PRON = frozenset({"who", "which", "that", "whom"})
 # Verbs whose object noun names the subject's own act ("began a visit", "launched an attack").
 _LIGHT = frozenset(
-    "make pay conduct carry launch begin start hold undertake stage mount wage continue end "
-    "conclude complete wrap resume step intensify escalate announce order".split()
+    ["make", "pay", "conduct", "carry", "launch", "begin", "start", "hold", "undertake", "stage", "mount", "wage", "continue", "end", "conclude", "complete", "wrap", "resume", "step", "intensify", "escalate", "announce", "order"]
 )
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _ARG_EXCLUDE = frozenset(
-    "punct cc conj nsubj csubj aux auxpass det mark case relcl advcl xcomp".split()
+    ["punct", "cc", "conj", "nsubj", "csubj", "aux", "auxpass", "det", "mark", "case", "relcl", "advcl", "xcomp"]
 )
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pobj", "acl",
                         "relcl", "dobj", "attr", "oprd"})
@@ -93,6 +89,7 @@ class _Coder:
         if t.text.lower() in _REL_PRON and t.dep in _SUBJ:
             return None
         own = self.owner.get(head)
+        code: str | None
         if own is not None:
             eid, span, code = own
             a, b = self.d.np_range(head)
@@ -119,8 +116,8 @@ class _Coder:
             code = inner[-1][2]
         if code is None:
             return self.earlier_source(t)
-        eid = inner[-1][0] if inner and not coding.sectors else None
-        return ActorRef(text, self.d.span(a, b), eid, code)
+        ent_id = inner[-1][0] if inner and not coding.sectors else None
+        return ActorRef(text, self.d.span(a, b), ent_id, code)
 
     def reported_pronoun(self, t: Token) -> ActorRef | None:
         """ "Slovakia says it will not accept ...": it/they/we in a reported clause = the speaker."""

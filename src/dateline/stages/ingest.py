@@ -16,7 +16,7 @@ from dateline.stages import clean
 
 logger = logging.getLogger(__name__)
 
-_HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
+_HTML_SNIFF = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.IGNORECASE)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -24,23 +24,14 @@ _LATIN = re.compile(r"[A-Za-z]")
 # Frequent English function words: their share separates English from other languages
 # written in Latin script far better than letter statistics on short news texts.
 _ENGLISH = frozenset(
-    "the of and to in a is that for on with as was by it at from has have are be will his her "
-    "its their said says an not but or were been they this which who after over would also had "
-    "he she we new more than into about against two one up out there when".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "it", "at", "from", "has", "have", "are", "be", "will", "his", "her", "its", "their", "said", "says", "an", "not", "but", "or", "were", "been", "they", "this", "which", "who", "after", "over", "would", "also", "had", "he", "she", "we", "new", "more", "than", "into", "about", "against", "two", "one", "up", "out", "there", "when"]
 )
 
 
 # Function words of other languages written in Latin script (Spanish, French, German,
 # Portuguese, Italian, Dutch, Indonesian, Turkish), minus any that are also English.
 _FOREIGN = frozenset(
-    "de la que el los del se las por un para con una su al lo como más pero sus le ya este "
-    "porque esta entre cuando muy sin sobre también hasta hay donde desde todo nos durante "
-    "les des du une et est dans pour pas sur avec ce il elle ne sont ont été aux cette mais "
-    "ou leur qui nous vous ils der die das und ist nicht ein eine zu den von mit sich auf für "
-    "im dem auch es als nach wie bei aus oder noch werden wird sind hat war da não uma os "
-    "em pelo pela foi são mais ao às você il della che di non sono nel alla anche gli degli "
-    "het een van niet zijn op ook dat voor aan bij naar maar hij zij dan yang dan dengan "
-    "untuk tidak ini itu dari dalam akan pada bir ve bu da için ile olarak çok daha".split()
+    ["de", "la", "que", "el", "los", "del", "se", "las", "por", "un", "para", "con", "una", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "este", "porque", "esta", "entre", "cuando", "muy", "sin", "sobre", "también", "hasta", "hay", "donde", "desde", "todo", "nos", "durante", "les", "des", "du", "une", "et", "est", "dans", "pour", "pas", "sur", "avec", "ce", "il", "elle", "ne", "sont", "ont", "été", "aux", "cette", "mais", "ou", "leur", "qui", "nous", "vous", "ils", "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "von", "mit", "sich", "auf", "für", "im", "dem", "auch", "es", "als", "nach", "wie", "bei", "aus", "oder", "noch", "werden", "wird", "sind", "hat", "war", "da", "não", "uma", "os", "em", "pelo", "pela", "foi", "são", "mais", "ao", "às", "você", "il", "della", "che", "di", "non", "sono", "nel", "alla", "anche", "gli", "degli", "het", "een", "van", "niet", "zijn", "op", "ook", "dat", "voor", "aan", "bij", "naar", "maar", "hij", "zij", "dan", "yang", "dan", "dengan", "untuk", "tidak", "ini", "itu", "dari", "dalam", "akan", "pada", "bir", "ve", "bu", "da", "için", "ile", "olarak", "çok", "daha"]
 ) - _ENGLISH
 
 

