@@ -84,7 +84,13 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
             if found is not None and found.kind != "person" and (country or prefix):
-                i += n  # only the first name in a phrase says whose actor it is
+                # Only the first name in a phrase says whose actor it is, except that a
+                # named group beats a bare country ("leaders of Egypt's Muslim Brotherhood").
+                if found.kind in ("group", "igo") and not prefix and not base_sectors:
+                    c = _from_kb(found)
+                    country, prefix = c.country or country, c.prefix
+                    base_sectors = c.sectors
+                i += n
                 matched = True
                 break
             if found is not None and found.kind != "person":

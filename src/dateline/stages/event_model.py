@@ -165,6 +165,8 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
             continue
         lem = _lemma(tok)
         feats.append("p:" + lem)
+        if tok.dep in ("prep", "agent", "dative") and toks[tok.head].i != k:
+            feats.append("pp:" + _lemma(toks[tok.head]) + "+" + lem)
         if tok.pos not in ("VERB", "AUX", "NOUN") and k != lca:
             continue
         for c in kids.get(k, ()):

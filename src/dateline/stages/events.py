@@ -27,6 +27,8 @@ _INTENT = frozenset(
 )
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
+_RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
+_GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -321,6 +323,10 @@ class _Coder:
                 cand = self._slot(spec, host, t, trig)
                 if cand is not None and cand not in dep_heads and self.actor(cand) is not None:
                     return cand
+        for host in objs:  # "endorsed an agreement with the EU": the object's partner
+            cand = self.pobj([host], "with")
+            if cand is not None and self.actor(cand) is not None:
+                return cand
         return None
 
     def _slot(self, spec: str, host: int, t: Token, trig: Trigger) -> int | None:
@@ -407,6 +413,22 @@ class _Coder:
                 g_neg, g_mod = self.context(gov.i)
                 return negated or g_neg, g_mod
         return negated, modality
+
+    def received(self, t: Token, receivers: list[_Arg]
+                 ) -> tuple[Trigger, list[_Arg], list[_Arg]] | None:
+        """ "received weapons/aid/assurances from Y" is Y giving them: the giver's row."""
+        if t.pos != "VERB" or t.lemma.lower() not in _RECEIVE or not receivers:
+            return None
+        givers = self.args(self.pobj([t.i], "from"))
+        objs = self.d.kids(t.i, "dobj")
+        if not givers or not objs:
+            return None
+        noun = objs[0].lemma.lower()
+        for verb in _GIVE:
+            for row in self.lex.triggers.get(("V", verb), ()):
+                if row.deps == (noun,):
+                    return row, givers, receivers
+        return None
 
     def demand(self, t: Token, trig: Trigger, doers: list[_Arg]) -> Event | None:
         """"X says Y must do Z": X demands of Y (10x), coded instead of Z itself."""
@@ -505,6 +527,10 @@ class _Coder:
         negated, modality = self.context(t.i)
         if trig.modality != "asserted" and modality == "asserted":
             modality = trig.modality
+        received = self.received(t, sources)
+        if received is not None:  # "X received weapons from Y": Y -> X, providing weapons
+            trig, sources, targets = received
+            pairs = [(s, g) for s in sources for g in targets if s.ref.code != g.ref.code]
         demand = self.demand(t, trig, sources)
         if demand is not None:
             return [demand]
