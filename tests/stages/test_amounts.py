@@ -57,7 +57,7 @@ def run():  # type: ignore[no-untyped-def]
         ("Between 10 and 20 villagers fled.", "Between 10 and 20 villagers", 10.0, None,
          "villagers"),
         ("Twenty-five tanks crossed the river.", "Twenty-five tanks", 25.0, None, "tanks"),
-        ("Inflation rose 2.5 per cent in March.", "2.5 per cent", 2.5, "percent", None),
+        ("Inflation rose 2.5 per cent in March.", "2.5 per cent", 2.5, "percent", "Inflation"),
         ("The dividend is 50 cts a share.", "50 cts", 0.5, "USD", None),
     ],
 )
