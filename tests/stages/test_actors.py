@@ -169,7 +169,8 @@ def test_actors_end_to_end_capitals_are_governments(engine):
     assert _entity(art, "Moscow").actor.code == "RUSGOV"
     assert _entity(art, "Washington").actor.code == "USAGOV"
     assert len(_entity(art, "Moscow").mentions) == 2
-    assert _entity(art, "Geneva").actor is None
+    # a city that is not a seat of government acts for its country (CAMEO convention)
+    assert _entity(art, "Geneva").actor.code == "CHE"
     pairs = {(ev.source.code, ev.target.code) for ev in art.events
              if ev.source is not None and ev.target is not None}
     assert ("RUSGOV", "USAGOV") in pairs

@@ -403,3 +403,13 @@ def test_places_model_caption_only_place(processed: dict[str, Article]) -> None:
     aleppo = named(art, "Aleppo")
     assert aleppo.found_in == "caption" and aleppo.mentions == () and aleppo.country == "SYR"
     assert art.to_json()["places"][0]["in"] == "caption"
+
+
+def test_places_event_place_dateline_also_in_the_body(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Officials spoke . Sirens sounded across Kyiv|GPE and Ukraine|GPE .",
+        dateline="KYIV, Feb 24 (Reuters) -"), gaz)
+    kyiv = named(art, "Kyiv")
+    assert kyiv.feature == "PPLC" and kyiv.found_in == "text"
+    assert [p.name for p in art.places].count("Kyiv") == 1  # dateline and body: one place
+    assert event_place(art, 0) == art.places.index(kyiv)

@@ -585,3 +585,11 @@ def _useful_alt(alt: str) -> bool:
 def iter_entries(gaz: Gazetteer) -> Iterable[GeoEntry]:
     """Every entry (for tests and diagnostics)."""
     return (gaz.entry(i) for i in range(len(gaz)))
+
+
+if __name__ == "__main__":  # `python -m dateline.kb.gazetteer`: build (or check) the cache
+    import time as _time
+
+    _t0 = _time.perf_counter()
+    _gaz = load_gazetteer()
+    print(f"gazetteer: {len(_gaz):,} places ready in {_time.perf_counter() - _t0:.1f} s")

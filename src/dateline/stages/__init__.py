@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 from dateline.pipeline import StageSpec
-from dateline.stages import actors, amounts, entities, events, nlp, quotes, themes, times, tone
+from dateline.stages import (
+    actors,
+    amounts,
+    entities,
+    events,
+    nlp,
+    places,
+    quotes,
+    themes,
+    times,
+    tone,
+)
 
 DEFAULT_STAGES: tuple[StageSpec, ...] = (
     nlp.STAGE,
     times.STAGE,
     entities.STAGE,
+    places.STAGE,
     actors.STAGE,
     quotes.STAGE,
     amounts.STAGE,

@@ -285,8 +285,19 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
         local = focus
         if e.type == "GROUP" and e.mentions:
             local = located_country(article, e.mentions[0], kb) or focus
-        out.append(replace(e, actor=code_entity(e, kb, date, local)))
+        actor = code_entity(e, kb, date, local)
+        if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
+            actor = _place_actor(article, e, kb)
+        out.append(replace(e, actor=actor))
     return replace(article, entities=tuple(out))
+
+
+def _place_actor(article: Article, e: Entity, kb: KnowledgeBase) -> Actor | None:
+    """A town or region acts for its country ("Crimea declared ...", "Zurich" -> CHE)."""
+    for p in article.places:
+        if p.country and (p.name == e.name or set(p.mentions) & set(e.mentions)):
+            return _actor(Coding(country=p.country), kb)
+    return None
 
 
 def run(article: Article, ctx: Context) -> Article:
@@ -297,7 +308,7 @@ def run(article: Article, ctx: Context) -> Article:
 STAGE = StageSpec(
     name="actors",
     run=run,
-    requires=("article.entities",),
+    requires=("article.entities", "article.places"),
     assigns=("article.entities.actor",),
 )
 

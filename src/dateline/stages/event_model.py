@@ -126,13 +126,20 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
     kids = _children(toks, a, b)
     s, t = _climb(toks, src), _climb(toks, tgt)
     feats: list[str] = ["order:st" if s <= t else "order:ts"]
+    feats.append("ents:" + (toks[s].ent_type or toks[s].pos) + "|" + (toks[t].ent_type or toks[t].pos))
     span = _np_tokens(toks, kids, s) | _np_tokens(toks, kids, t) | {src, tgt}
     up_s = _ancestors(toks, s, a, b)
     up_t = _ancestors(toks, t, a, b)
     pos_t = {k: n for n, k in enumerate(up_t)}
     lca = next((k for k in up_s if k in pos_t), None)
     if s == t:
-        feats.append("same")
+        # One phrase: a title ("Ukrainian President X") or coordinated modifiers ("Chinese and
+        # Indian troops clashed"), which do name two parties.
+        coord = any(toks[k].dep == "conj" or any(toks[c].dep == "cc" for c in kids.get(k, ()))
+                    for k in (src, tgt))
+        if not coord:  # one party named twice: nothing else in the sentence bears on it
+            return ["same"]
+        feats.append("same:cc")
         path: list[int] = []
         lca = toks[s].head if toks[s].head != s else s
     elif lca is None:
@@ -165,8 +172,6 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
             continue
         lem = _lemma(tok)
         feats.append("p:" + lem)
-        if tok.dep in ("prep", "agent", "dative") and toks[tok.head].i != k:
-            feats.append("pp:" + _lemma(toks[tok.head]) + "+" + lem)
         if tok.pos not in ("VERB", "AUX", "NOUN") and k != lca:
             continue
         for c in kids.get(k, ()):

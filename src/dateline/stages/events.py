@@ -17,6 +17,7 @@ from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import code_phrase, located_country
+from dateline.stages.places import event_place
 from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex
 
@@ -29,6 +30,8 @@ _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", 
                      "pobj:for")
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 _GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
+_LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across",
+                       "outside", "around", "throughout", "over"})
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -460,6 +463,53 @@ class _Coder:
             j, steps = self.d.toks[j].head, steps + 1
         return j
 
+    def actor_place(self, ev: Event) -> int | None:
+        """Material acts happen where their target is, verbal ones where their source is:
+        the country of that actor, when the article names it as a place."""
+        ref = ev.target if ev.cameo.quad in (2, 4) else ev.source
+        if ref is None or not ref.code or ref.code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+            return None
+        for pi, p in enumerate(self.art.places):
+            if p.country == ref.code[:3] and p.feature in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL"):
+                return pi
+        return None
+
+    def clause_place(self, ev: Event) -> int | None:
+        """A place named as a location ("in", "at", "to" ...) in the trigger's own clause."""
+        trig = self.d.tok_at(ev.trigger_span[0])
+        if trig is None:
+            return None
+        verbs = {self.clause_verb(trig)}
+        best: tuple[int, int] | None = None
+        for pi, p in enumerate(self.art.places):
+            for s, _e in p.mentions:
+                k = self.d.tok_at(s)
+                if k is None or self.d.toks[k].sent != ev.sentence:
+                    continue
+                prep = self._place_prep(k)
+                if prep is None or self.clause_verb(prep) not in verbs:
+                    continue
+                dist = abs(s - ev.trigger_span[0])
+                if best is None or dist < best[0]:
+                    best = (dist, pi)
+        return best[1] if best else None
+
+    def _place_prep(self, k: int) -> int | None:
+        """The locative preposition governing the place token k (through its noun phrase)."""
+        j = k
+        for _ in range(6):
+            t = self.d.toks[j]
+            if t.dep == "pobj":
+                prep = self.d.toks[t.head]
+                if prep.lemma.lower() == "of" and prep.head != prep.i:
+                    j = prep.head  # "in the Russian resort of Sochi"
+                    continue
+                return prep.i if prep.lemma.lower() in _LOCATIVE else None
+            if t.dep not in ("compound", "amod", "poss", "appos", "nmod") or t.head == j:
+                return None
+            j = t.head
+        return None
+
     def event_date(self, ev: Event) -> str | None:
         """The date of a time expression in the trigger's own clause (a conjoined verb
         shares its head's), else None (the publication date stands)."""
@@ -564,7 +614,22 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article
     if not article.tokens:
         return article
     coder = _Coder(article, kb, lex)
-    events = [replace(ev, date=coder.event_date(ev) or ev.date) for ev in coder.code()]
+    default_place = event_place(article, -1)  # the dateline's place, else the focus place
+    events = []
+    last: tuple[int, int, str | None] | None = None  # (sentence, place, date) last located
+    for ev in coder.code():
+        date = coder.event_date(ev) or ev.date
+        place = coder.clause_place(ev)
+        if place is not None:
+            last = (ev.sentence, place, date)
+        elif last is not None and ev.sentence - last[0] <= 2 and date == last[2]:
+            place = last[1]  # the story stays where it was: "Kerry arrived in Sochi ..."
+            last = (ev.sentence, place, date)
+        else:
+            place = coder.actor_place(ev)
+            if place is None:
+                place = default_place
+        events.append(replace(ev, date=date, place=place))
     events.sort(key=lambda e: (e.sentence, e.trigger_span))
     return replace(article, events=tuple(events))
 
@@ -577,6 +642,6 @@ def run(article: Article, ctx: Context) -> Article:
 STAGE = StageSpec(
     name="events",
     run=run,
-    requires=("article.tokens", "article.entities.actor", "article.times"),
+    requires=("article.tokens", "article.entities.actor", "article.times", "article.places"),
     assigns=("article.events",),
 )

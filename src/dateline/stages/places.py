@@ -1,10 +1,12 @@
 """Places: find every toponym in an article and resolve it, offline, to a GeoNames place.
 
 Recognition takes the NER model's GPE/LOC/FAC spans (trimmed of determiners, possessives and
-lowercase modifiers such as "eastern"), plus gazetteer matches of capitalised token runs the
-model missed when the run names a country, division, region or sizeable town, or when the text
-marks it as a place ("in X", "the resort of X", "X region", "X, Texas"). Demonyms ("Russian")
-are never places.
+lowercase modifiers such as "eastern", grown over cut-off parts such as "-Bissau"), plus
+gazetteer matches of capitalised token runs the model missed or filed under another label
+(ORG, PERSON, NORP...) when the run names a country, division, region or sizeable town, or
+when the text marks it as a place ("in X", "the resort of X", "X region", "X, Texas", a list
+of places). Demonyms ("Russian") are never places, nor are places inside longer names ("the
+New York Times").
 
 Resolution scores each candidate of a name with its prominence (feature class and population),
 local cues ("Paris, Texas", "Georgia state", "X city"), and the rest of the article: the
@@ -75,6 +77,7 @@ _GENERIC = _PLACE_NOUNS | _DIRECTIONS | frozenset({
 })
 
 _MAX_NGRAM = 5
+_MAX_CANDIDATES = 40  # per name, primary names first (a "Springfield" has dozens)
 _CITY_ALONE_POP = 100_000  # a gazetteer-only town name needs this population or a cue
 _CITY_CUED_POP = 1_000
 
@@ -89,7 +92,6 @@ class _Mention:
     end: int
     surface: str
     key: str  # the name looked up (may be shorter than the surface: "Southern California")
-    source: str  # ner | gazetteer
     cues: set[str] = field(default_factory=set)  # admin | city | county
     container: str | None = None  # key of "Y" in "X, Y" / "X in Y"
     peers: list[str] = field(default_factory=list)  # keys of the other names in its list
@@ -100,7 +102,6 @@ class _Name:
     """All mentions that share one lookup name, and that name's candidates."""
 
     key: str
-    text: str
     mentions: list[_Mention]
     candidates: tuple[Match, ...]
     choice: GeoEntry | None = None
@@ -202,8 +203,7 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
             strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
             if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)) or strong:
                 start, end = d.span(a, b)
-                out.append(_Mention(a, b, start, end, d.text[start:end], key, "ner"))
-            continue
+                out.append(_Mention(a, b, start, end, d.text[start:end], key))
     return out
 
 
@@ -214,7 +214,7 @@ def _is_country_name(gaz: Gazetteer, text: str) -> bool:
 def _exact(d: TokenIndex, a: int, b: int) -> _Mention:
     start, end = d.span(a, b)
     text = d.text[start:end]
-    return _Mention(a, b, start, end, text, name_key(text), "ner")
+    return _Mention(a, b, start, end, text, name_key(text))
 
 
 def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
@@ -285,7 +285,7 @@ def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> _Mention | None:
     if found is None:
         return None
     start, end = d.span(a, b)
-    return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]), "ner")
+    return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]))
 
 
 def _prominent(gaz: Gazetteer, key: str, city_pop: int, admin2: bool = False) -> bool:
@@ -442,6 +442,8 @@ _FEATURE_BONUS = {
 }
 _REGION_PRIOR = 10.0  # regions and landmarks from place_regions.tsv (no population)
 _ALT_PENALTY = 1.0
+# Per listed name of the same level: "Georgia, Oklahoma and Ohio" are states.
+_PEER_WEIGHT = {"country": 1.5, "admin1": 1.5, "city": 1.0}
 _BIGGEST_TOWN = 0.9  # GeoNames sources may disagree a little on the same town's population
 
 
@@ -460,16 +462,18 @@ def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     """Prominence of each candidate, letting a dominant town beat its same-named division."""
     scores = [_prior(m) for m in cands]
     for i, m in enumerate(cands):
-        if not m.entry.is_city or m.alt:
+        if not m.entry.is_city:
             continue
         for j, other in enumerate(cands):
             o = other.entry
-            # A division known by a town's name ("Donetsk" for Donetsk Oblast) or named after
-            # its biggest town (New York, Paris, Kyiv) yields to the town; one named after a
-            # lesser town (Bulacan, Quebec) does not.
-            if o.is_admin and gaz.contains(o, m.entry) and (
-                other.alt or m.entry.population >= _BIGGEST_TOWN * o.largest_town
-            ):
+            if not (o.is_admin and gaz.contains(o, m.entry)):
+                continue
+            # A division named after its biggest town (New York state, Kyiv city region) or
+            # known only by a town's name ("Donetsk" for Donetsk Oblast) yields to the town,
+            # if the town goes by that name too; one named after a lesser town (Bulacan,
+            # Quebec) does not.
+            biggest = m.entry.population >= _BIGGEST_TOWN * o.largest_town
+            if (other.alt and (biggest or not m.alt)) or (biggest and not m.alt):
                 scores[i] = max(scores[i], scores[j] + 0.1)
     return scores
 
@@ -493,19 +497,19 @@ class _ArticleContext:
     admin1: Counter[str] = field(default_factory=Counter)
     entries: list[GeoEntry] = field(default_factory=list)
 
-    def add(self, e: GeoEntry, weight: int = 1) -> None:
+    def add(self, e: GeoEntry) -> None:
         self.entries.append(e)
         if e.country:
-            self.countries[e.country] += weight
+            self.countries[e.country] += 1
         if e.admin1_code and not e.is_country:
-            self.admin1[e.admin1_code] += weight
+            self.admin1[e.admin1_code] += 1
 
 
 def _context_score(e: GeoEntry, ctx: _ArticleContext, gaz: Gazetteer) -> float:
     s = 0.0
     if e.country and ctx.countries[e.country]:
         s += 1.5 + 0.75 * min(4, ctx.countries[e.country] - 1)
-    if e.admin1_code and not e.is_country and ctx.admin1[e.admin1_code]:
+    if e.admin1_code and not (e.is_country or e.feature == "ADM1") and ctx.admin1[e.admin1_code]:
         s += 1.5 + 0.5 * min(2, ctx.admin1[e.admin1_code] - 1)
     if e.is_country or e.is_admin:
         inside = sum(1 for o in ctx.entries if gaz.contains(e, o))
@@ -523,47 +527,56 @@ def _level(e: GeoEntry | None) -> str:
     return "city" if e.is_city else "other"
 
 
-def _resolve(names: dict[str, _Name], gaz: Gazetteer, dateline: GeoEntry | None) -> None:
-    """Choose a candidate for every name: prominence and cues first, then article context."""
+def _resolve(names: dict[str, _Name], gaz: Gazetteer, dateline: GeoEntry | None,
+             dateline_key: str = "") -> None:
+    """Choose a candidate for every name: prominence and cues first, then article context.
+
+    Three rounds: the first without context, the next two with the choices (made with a
+    margin) of the other names and the dateline's place.
+    """
     priors = {k: _priors(n.candidates, gaz) for k, n in names.items()}
-    for _round in range(3):
+    for round_ in range(3):
         for key, nm in names.items():
-            ctx = _ArticleContext()
-            if dateline is not None:
-                ctx.add(dateline)
-            for other_key, other in names.items():
-                if other_key != key and other.choice is not None and other.margin > 0.5:
-                    ctx.add(other.choice)
-            cues = set().union(*(m.cues for m in nm.mentions))
-            # In a long list "X, Y" is coordination more often than containment.
-            containers = {m.container: (6.0 if len(m.peers) <= 1 else 2.0)
-                          for m in nm.mentions if m.container}
-            peer_levels = Counter(
-                _level(names[k].choice) for m in nm.mentions for k in m.peers
-                if k in names and names[k].choice is not None
-            )
-            best: tuple[float, GeoEntry] | None = None
-            second = -1e9
-            for cand, prior in zip(nm.candidates, priors[key], strict=True):
-                e = cand.entry
-                score = prior + _cue_score(e, cues)
-                for c, bonus in containers.items():
-                    outer = names[c].choice if c in names else None
-                    if outer is not None and gaz.contains(outer, e):
-                        score += bonus
-                if _level(e) in ("country", "admin1"):
-                    score += 1.5 * min(3, peer_levels[_level(e)])
-                if _round:
-                    score += _context_score(e, ctx, gaz)
-                if best is None or score > best[0]:
-                    if best is not None:
-                        second = best[0]
-                    best = (score, e)
-                elif score > second:
-                    second = score
-            if best is not None:
-                nm.choice = best[1]
-                nm.margin = best[0] - second if second > -1e9 else 10.0
+            ctx = None
+            if round_:
+                ctx = _ArticleContext()
+                if dateline is not None and dateline_key != key:
+                    ctx.add(dateline)
+                for other_key, other in names.items():
+                    if other_key != key and other.choice is not None and other.margin > 0.5:
+                        ctx.add(other.choice)
+            scores = _candidate_scores(nm, names, priors[key], gaz, ctx)
+            if not scores:
+                continue
+            order = sorted(range(len(scores)), key=lambda i: -scores[i])
+            nm.choice = nm.candidates[order[0]].entry
+            nm.margin = scores[order[0]] - scores[order[1]] if len(order) > 1 else 10.0
+
+
+def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
+                      gaz: Gazetteer, ctx: _ArticleContext | None) -> list[float]:
+    """Each candidate's score: prior, local cues, containers, list peers and context."""
+    cues = set().union(*(m.cues for m in nm.mentions))
+    # In a long list "X, Y" is coordination more often than containment.
+    containers = {m.container: (6.0 if len(m.peers) <= 1 else 2.0)
+                  for m in nm.mentions if m.container}
+    outers = [(names[c].choice, bonus) for c, bonus in containers.items()
+              if c in names and names[c].choice is not None]
+    peer_levels = Counter(
+        _level(names[k].choice) for m in nm.mentions for k in m.peers
+        if k in names and names[k].choice is not None
+    )
+    scores = []
+    for cand, prior in zip(nm.candidates, priors, strict=True):
+        e = cand.entry
+        score = prior + _cue_score(e, cues)
+        score += sum(bonus for outer, bonus in outers
+                     if outer is not None and gaz.contains(outer, e))
+        score += _PEER_WEIGHT.get(_level(e), 0.0) * min(3, peer_levels[_level(e)])
+        if ctx is not None:
+            score += _context_score(e, ctx, gaz)
+        scores.append(score)
+    return scores
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -600,12 +613,14 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     for m in mentions:
         nm = names.get(m.key)
         if nm is None:
-            names[m.key] = _Name(m.key, m.surface, [m], gaz.lookup(m.key)[:40])
+            names[m.key] = _Name(m.key, [m], gaz.lookup(m.key)[:_MAX_CANDIDATES])
         else:
             nm.mentions.append(m)
     dl_name, dl_within = _dateline_parts(article.dateline)
     dl_entry = _resolve_alone(gaz, dl_name, names, dl_within) if dl_name else None
-    _resolve(names, gaz, dl_entry)
+    _resolve(names, gaz, dl_entry, name_key(dl_name) if dl_name else "")
+    if dl_name and name_key(dl_name) in names and names[name_key(dl_name)].choice is not None:
+        dl_entry = names[name_key(dl_name)].choice  # the body's reading of the same name
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
@@ -613,18 +628,16 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
 
 def _merge(names: dict[str, _Name]) -> list[Place]:
     """One Place per resolved entry, with every mention of every name that resolved to it."""
-    groups: dict[int, list[_Name]] = {}
+    groups: dict[int, tuple[GeoEntry, list[_Mention]]] = {}
     for nm in names.values():
         if nm.choice is not None:
-            groups.setdefault(nm.choice.idx, []).append(nm)
+            groups.setdefault(nm.choice.idx, (nm.choice, []))[1].extend(nm.mentions)
     out = []
-    for group in groups.values():
-        e = group[0].choice
-        assert e is not None
-        spans = sorted({(m.start, m.end) for nm in group for m in nm.mentions})
-        surfaces = Counter(m.surface for nm in group for m in nm.mentions)
+    for entry, mentions in groups.values():
+        spans = tuple(sorted({(m.start, m.end) for m in mentions}))
+        surfaces = Counter(m.surface for m in mentions)
         name = max(surfaces, key=lambda s: (surfaces[s], len(s)))
-        out.append(_place(e, name, tuple(spans), "text"))
+        out.append(_place(entry, name, spans, "text"))
     out.sort(key=lambda p: p.mentions[0][0])
     return out
 
@@ -662,7 +675,7 @@ def _resolve_alone(gaz: Gazetteer, text: str, names: dict[str, _Name],
     key = name_key(text)
     if key in names and names[key].choice is not None and within is None:
         return names[key].choice
-    cands = gaz.lookup(text)[:40]
+    cands = gaz.lookup(text)[:_MAX_CANDIDATES]
     if not cands:
         return None
     outer = None
@@ -736,13 +749,29 @@ def event_place(article: Article, sentence_index: int) -> int | None:
                         best = (rank, pi)
         if best is not None:
             return best[1]
-    for pi, p in enumerate(article.places):
-        if p.found_in == "dateline":
-            return pi
+    dateline = _dateline_place(article)
+    if dateline is not None:
+        return dateline
     counts = [len(p.mentions) for p in article.places]
     if max(counts) == 0:
         return None
     return max(range(len(counts)), key=lambda i: (counts[i], -i))
+
+
+def _dateline_place(article: Article) -> int | None:
+    """The dateline's place: reported from the dateline alone, or also named in the body."""
+    for pi, p in enumerate(article.places):
+        if p.found_in == "dateline":
+            return pi
+    name, _ = _dateline_parts(article.dateline)
+    if name is None:
+        return None
+    key = name_key(name)
+    for pi, p in enumerate(article.places):
+        if name_key(p.name) == key or any(name_key(article.span_text(m)) == key
+                                           for m in p.mentions):
+            return pi
+    return None
 
 
 def _governed(article: Article, start: int) -> bool:
