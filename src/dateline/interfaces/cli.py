@@ -260,3 +260,21 @@ def eval_quotes(shared_dir: str | None, all_docs: bool) -> None:
 
     root = _shared(shared_dir) / "eval" / "quotes" / "gum_wikinews"
     click.echo(json.dumps(evaluate_gum(_engine().pipeline, root, all_docs=all_docs), indent=2))
+
+
+@eval_group.command(name="places")
+@click.option("--shared", "shared_dir", help="The shared folder (default: ../shared).")
+@click.option("--limit", type=int, help="Only the first N articles (quick runs).")
+def eval_places(shared_dir: str | None, limit: int | None) -> None:
+    """Places: GeoVirus toponym recognition P/R/F1, accuracy within 161 km, AUC, median error.
+
+    Example:
+
+        dateline eval places
+    """
+    from dateline.evaluation.places import evaluate_places
+
+    path = _shared(shared_dir) / "eval" / "places" / "geovirus" / "GeoVirus.xml"
+    picked = range(limit) if limit else None
+    result = evaluate_places(_engine().pipeline, path, articles=picked)
+    click.echo(json.dumps(result.summary(), indent=2))
