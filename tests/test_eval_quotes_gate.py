@@ -22,13 +22,13 @@ EPSILON = 0.02
 def test_eval_quotes_gate(shared: Path) -> None:
     from dateline.evaluation.quotes import evaluate_gum
     from dateline.pipeline import Pipeline
-    from dateline.stages import actors, entities, nlp, quotes
+    from dateline.stages import actors, entities, nlp, places, quotes
 
     root = shared / "eval" / "quotes" / "gum_wikinews"
     if not (root / "xml").is_dir():
         pytest.skip("GUM Wikinews data is absent")
     t0 = time.perf_counter()
-    pipe = Pipeline(stages=[nlp.STAGE, entities.STAGE, actors.STAGE, quotes.STAGE])
+    pipe = Pipeline(stages=[nlp.STAGE, entities.STAGE, places.STAGE, actors.STAGE, quotes.STAGE])
     result = evaluate_gum(pipe, root, textacy=False)
     seconds = time.perf_counter() - t0
     ours = result["dateline"]

@@ -66,9 +66,9 @@ def test_speech_verbs_groups() -> None:
 @pytest.fixture(scope="module")
 def article() -> Article:
     from dateline.pipeline import Pipeline
-    from dateline.stages import actors, entities, nlp, quotes
+    from dateline.stages import actors, entities, nlp, places, quotes
 
-    pipe = Pipeline(stages=[nlp.STAGE, entities.STAGE, actors.STAGE, quotes.STAGE])
+    pipe = Pipeline(stages=[nlp.STAGE, entities.STAGE, places.STAGE, actors.STAGE, quotes.STAGE])
     return pipe.run_articles([Article(id="t1", text=ARTICLE)])[0]
 
 
