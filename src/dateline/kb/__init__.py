@@ -159,6 +159,18 @@ def _data_dir() -> resources.abc.Traversable:
     return resources.files("dateline.kb").joinpath("data")
 
 
+def read_data(name: str) -> str:
+    """The text of one packaged data file.
+
+    Raises:
+        KBError: when it is missing or not UTF-8 (a broken install).
+    """
+    try:
+        return _data_dir().joinpath(name).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KBError(f"cannot read {name}: {exc}; reinstall dateline") from exc
+
+
 @functools.lru_cache(maxsize=4)
 def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     """Load the packaged knowledge base (cached per process), plus user dictionaries.

@@ -19,10 +19,10 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from types import MappingProxyType
 
 from dateline.errors import KBError
+from dateline.kb import read_data
 from dateline.model import Amount, Article, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
@@ -64,11 +64,7 @@ def load_number_words() -> NumberWords:
     Raises:
         KBError: when the file is missing or a group is empty.
     """
-    path = resources.files("dateline.kb").joinpath("data", "number_words.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(f"cannot read number_words.tsv: {exc}; reinstall dateline") from exc
+    text = read_data("number_words.tsv")
     groups: dict[str, dict[str, str]] = {k: {} for k in (
         "number", "scale", "approx", "symbol", "currency", "percent", "unit")}
     for lineno, line in enumerate(text.split("\n"), 1):

@@ -42,6 +42,8 @@ _NEG = frozenset({"not", "n't", "never", "no"})
 # An actor named by a modifier ("Russian troops", "US officials") is the phrase it modifies.
 _CLIMB = frozenset({"amod", "compound", "nmod"})
 _NP_SKIP = frozenset({"punct", "cc", "relcl"})
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "conj", "parataxis", "xcomp", "pcomp",
+                          "appos"})
 _STOP = frozenset(
     ["be", "have", "do", "also", "so", "then", "just", "very", "more", "most", "other", "such", "only", "own", "same", "there", "here", "when", "where", "why", "how", "now", "again", "even", "still", "yet", "ever", "much", "many", "well", "too", "really", "however", "thus"]
 )
@@ -135,8 +137,8 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
     if s == t:
         # One phrase: a title ("Ukrainian President X") or coordinated modifiers ("Chinese and
         # Indian troops clashed"), which do name two parties.
-        coord = any(toks[k].dep == "conj" or any(toks[c].dep == "cc" for c in kids.get(k, ()))
-                    for k in (src, tgt))
+        coord = any(toks[k].dep == "conj" or any(toks[c].dep == "conj" for c in kids.get(k, ()))
+                    for k in (src, tgt) if k != s)
         if not coord:  # one party named twice: nothing else in the sentence bears on it
             return ["same"]
         feats.append("same:cc")
@@ -150,10 +152,23 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
         left = up_s[: up_s.index(lca)]
         right = up_t[: pos_t[lca]]
         path = left[1:] + [lca] + right[1:][::-1]
-        deps = "^".join(toks[k].dep for k in left) + "|" + "_".join(toks[k].dep for k in right)
-        feats.append("dp:" + deps)
+        up = "^".join(toks[k].dep for k in left)
+        down = "_".join(toks[k].dep for k in right)
+        feats.append("dp:" + up + "|" + down)
+        feats.append("up:" + up)
+        feats.append("down:" + down)
+        # How each party hangs from the clause that links them: nsubj|dobj is a transitive
+        # act, dobj|conj two objects of one act, advcl/ccomp a second clause.
+        feats.append("br:" + (toks[left[-1]].dep if left else "self") + "|"
+                     + (toks[right[-1]].dep if right else "self"))
         feats.append("len:" + str(min(len(left) + len(right), 7)))
         feats.append("sd:" + toks[s].dep + "|" + toks[t].dep)
+        inner = left[1:] + right[1:]
+        verbs = sum(1 for k in inner if toks[k].pos in ("VERB", "AUX"))
+        feats.append("nv:" + str(min(verbs, 3)))
+        for k in inner:
+            if toks[k].dep in _CLAUSE_DEPS:
+                feats.append("x:" + toks[k].dep)
     if lca in (s, t):  # "X and Y met", "X's talks with Y": the clause above speaks for both
         feats.append("lcaend:" + toks[lca].dep)
         h = toks[lca].head
@@ -205,18 +220,20 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
     return list(dict.fromkeys(feats))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def hash_feature(name: str) -> int:
     """A feature's column: zlib.crc32 of its UTF-8 bytes, folded into 2**15 (stable across runs)."""
     return zlib.crc32(name.encode("utf-8")) & _MASK
 
 
 def hash_features(names: Iterable[str]) -> np.ndarray:
-    """Sorted, unique columns for a list of feature names."""
-    return np.unique(np.fromiter((hash_feature(n) for n in names), dtype=np.int64))
+    """The columns of a list of feature names, each with value 1 (a column repeats on a hash
+    collision, and its weight then counts twice, in training and inference alike)."""
+    return np.fromiter(map(hash_feature, names), dtype=np.intp)
 
 
 def pair_features(toks: Sequence[Token], src: int, tgt: int) -> np.ndarray:
-    """Hashed columns for the pair (what the model and the training script both use)."""
+    """Hashed columns for the pair: what the model and the training script both use."""
     return hash_features(feature_names(toks, src, tgt))
 
 
@@ -231,8 +248,7 @@ class EventModel:
 
     def probabilities(self, toks: Sequence[Token], src: int, tgt: int) -> np.ndarray:
         """Probability of each label (in ``labels`` order) for the pair (src, tgt)."""
-        cols = pair_features(toks, src, tgt)
-        z = self.weights[cols].sum(axis=0) + self.bias
+        z = self.weights[pair_features(toks, src, tgt)].sum(axis=0) + self.bias
         z = np.exp(z - z.max())
         return z / z.sum()
 
@@ -259,10 +275,10 @@ class EventModel:
 
 def model_from_json(data: dict[str, object]) -> EventModel:
     """Rebuild the model from its JSON object (see scripts/train_event_classifier.py)."""
-    if data.get("features") != FEATURE_VERSION or data.get("dim") != DIM:
+    if (data.get("features"), data.get("dim")) != (FEATURE_VERSION, DIM):
         raise KBError(
-            f"{MODEL_FILE} was trained with features v{data.get('features')} / dim "
-            f"{data.get('dim')}, this code computes v{FEATURE_VERSION} / {DIM}; retrain it with "
+            f"{MODEL_FILE} was trained with features v{data.get('features')}, dim "
+            f"{data.get('dim')}; this code computes v{FEATURE_VERSION}, {DIM}; retrain it with "
             "scripts/train_event_classifier.py"
         )
     labels = tuple(str(x) for x in data["labels"])  # type: ignore[attr-defined]

@@ -31,7 +31,7 @@ _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", 
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 _GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
 _LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across",
-                       "outside", "around", "throughout", "over"})
+                       "around", "throughout", "over"})
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})

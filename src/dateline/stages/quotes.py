@@ -28,9 +28,9 @@ import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from dateline.errors import KBError
+from dateline.kb import read_data
 from dateline.model import Article, Entity, Quote, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
@@ -81,11 +81,7 @@ def load_speech_verbs() -> SpeechLexicon:
     Raises:
         KBError: when the file is missing or a group is empty.
     """
-    path = resources.files("dateline.kb").joinpath("data", "speech_verbs.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(f"cannot read speech_verbs.tsv: {exc}; reinstall dateline") from exc
+    text = read_data("speech_verbs.tsv")
     groups: dict[str, set[str]] = {"say": set(), "direct": set(), "describe": set(),
                                    "phrase": set()}
     for lineno, line in enumerate(text.split("\n"), 1):

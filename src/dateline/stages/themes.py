@@ -14,10 +14,10 @@ import functools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from types import MappingProxyType
 
 from dateline.errors import KBError
+from dateline.kb import read_data
 from dateline.model import Article, Span, Token
 from dateline.pipeline import Context, StageSpec
 
@@ -54,11 +54,7 @@ def load_themes() -> ThemeRules:
     Raises:
         KBError: when the file is missing, or a theme has no description or no rule.
     """
-    path = resources.files("dateline.kb").joinpath("data", "themes.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(f"cannot read themes.tsv: {exc}; reinstall dateline") from exc
+    text = read_data("themes.tsv")
     about: dict[str, tuple[str, int]] = {}
     rules: dict[str, list[tuple[str, ...]]] = {}
     nots: dict[str, list[tuple[str, ...]]] = {}

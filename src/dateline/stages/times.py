@@ -33,11 +33,11 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from dateline.errors import KBError
+from dateline.kb import read_data
 from dateline.model import Article, Span, TimeRef, Token
 from dateline.pipeline import Context, StageSpec
 
@@ -257,11 +257,7 @@ def load_time_grammar() -> TimeGrammar:
     Raises:
         KBError: when time_words.tsv is missing or malformed.
     """
-    path = resources.files("dateline.kb").joinpath("data").joinpath("time_words.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(f"cannot read time_words.tsv: {exc}; reinstall dateline") from exc
+    text = read_data("time_words.tsv")
     return build_grammar(parse_time_words(text))
 
 

@@ -21,9 +21,9 @@ import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from dateline.errors import KBError
+from dateline.kb import read_data
 from dateline.model import Article, Token, Tone
 from dateline.pipeline import Context, StageSpec
 
@@ -52,11 +52,7 @@ def load_tone_lexicon() -> ToneLexicon:
     Raises:
         KBError: when the file is missing or one polarity is empty.
     """
-    path = resources.files("dateline.kb").joinpath("data", "tone_lexicon.tsv")
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBError(f"cannot read tone_lexicon.tsv: {exc}; reinstall dateline") from exc
+    text = read_data("tone_lexicon.tsv")
     pos: set[str] = set()
     neg: set[str] = set()
     for lineno, line in enumerate(text.split("\n"), 1):
