@@ -158,6 +158,7 @@ def test_model_to_json_event():
         "negated": False,
         "modality": "asserted",
         "confidence": 0.75,
+        "method": "rule",
     }
 
 

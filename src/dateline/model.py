@@ -174,6 +174,7 @@ class Event:
     negated: bool = False
     modality: str = "asserted"
     confidence: float = 0.5
+    method: str = "rule"  # "rule" (lexicon + parse) or "model" (the fallback classifier)
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +346,7 @@ def _event_json(ev: Event) -> dict[str, Any]:
         "negated": ev.negated,
         "modality": ev.modality,
         "confidence": ev.confidence,
+        "method": ev.method,
     }
 
 

@@ -22,6 +22,9 @@ class Settings:
     max_bytes: int = 2_000_000
     min_english_ratio: float = 0.12
     min_words_for_language: int = 25
+    # The fallback event classifier for actor pairs no rule links, and its threshold.
+    event_model: bool = True
+    event_model_threshold: float = 0.7
     # Users' own actor dictionaries (dateline TSV, PETRARCH/TABARI actor or agent files).
     actor_dictionaries: tuple[str, ...] = ()
 

@@ -1,14 +1,19 @@
 """A small fallback classifier for the PLOVER root between two actors of one sentence.
 
 The rules in events.py code what the lexicon knows. Where no rule links two actors of a
-sentence, this model proposes a PLOVER root (or NONE) from the dependency path between the
-two actor heads, the children of the verbs on that path, the clause's modality and negation,
-and the content words of the sentence outside the two actor phrases. It is a multinomial
-logistic regression over hashed features (2**15 dimensions, zlib.crc32), trained by
+sentence, this model proposes a PLOVER root (or NONE) from the dependency path between the two
+actor heads, the children of the verbs on that path, the modality and negation of the clause
+that links them, and the content words of the sentence outside the two actor phrases. It is a
+multinomial logistic regression over hashed features (2**15 columns, zlib.crc32), trained by
 scripts/train_event_classifier.py on training/events_train.tsv and shipped as
 kb/data/event_classifier.json.
 
-The feature function is the one the training script uses, so the two cannot drift apart.
+The training script calls ``pair_features`` below, so training and inference cannot drift apart.
+
+Example:
+    >>> model = load_event_model()                          # doctest: +SKIP
+    >>> model.predict(article, src_head, tgt_head)          # doctest: +SKIP
+    ('ASSAULT', 0.93)
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -37,82 +43,160 @@ ROOTS = (
 
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _CHILD_DEPS = frozenset({"prt", "neg", "aux", "auxpass", "xcomp", "dobj"})
-_MODALS = frozenset({"will", "would", "must", "should"})
+_MODALS = {"will": "will", "would": "would", "must": "must", "should": "should",
+           "'ll": "will", "wo": "will"}
 _NEG = frozenset({"not", "n't", "never", "no"})
 # An actor named by a modifier ("Russian troops", "US officials") is the phrase it modifies.
 _CLIMB = frozenset({"amod", "compound", "nmod"})
 _NP_SKIP = frozenset({"punct", "cc", "relcl"})
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "conj", "parataxis", "xcomp", "pcomp",
-                          "appos"})
-_STOP = frozenset(
-    ["be", "have", "do", "also", "so", "then", "just", "very", "more", "most", "other", "such", "only", "own", "same", "there", "here", "when", "where", "why", "how", "now", "again", "even", "still", "yet", "ever", "much", "many", "well", "too", "really", "however", "thus"]
+# Dependencies that put the two parties in different clauses or different conjuncts.
+_CLAUSE_DEPS = frozenset(
+    {"advcl", "ccomp", "relcl", "acl", "conj", "parataxis", "xcomp", "pcomp", "appos"}
 )
+_STOP = frozenset({
+    "be", "have", "do", "also", "so", "then", "just", "very", "more", "most", "other", "such",
+    "only", "own", "same", "there", "here", "when", "where", "why", "how", "now", "again", "even",
+    "still", "yet", "ever", "much", "many", "well", "too", "really", "however", "thus",
+})
 
 
 # -- features ---------------------------------------------------------------------------------
-def _sentence_bounds(toks: Sequence[Token], i: int) -> tuple[int, int]:
-    """[a, b) token range of the sentence holding token i."""
-    s = toks[i].sent
-    a = i
-    while a > 0 and toks[a - 1].sent == s:
-        a -= 1
-    b = i + 1
-    n = len(toks)
-    while b < n and toks[b].sent == s:
-        b += 1
-    return a, b
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence's tokens and children, for the features of its pairs."""
 
+    toks: Sequence[Token]
+    a: int  # first token
+    b: int  # one past the last token
+    kids: dict[int, list[int]]
 
-def _children(toks: Sequence[Token], a: int, b: int) -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for k in range(a, b):
-        h = toks[k].head
-        if h != k:
-            kids.setdefault(h, []).append(k)
-    return kids
+    @classmethod
+    def around(cls, toks: Sequence[Token], i: int) -> _Sentence:
+        s = toks[i].sent
+        a, b, n = i, i + 1, len(toks)
+        while a > 0 and toks[a - 1].sent == s:
+            a -= 1
+        while b < n and toks[b].sent == s:
+            b += 1
+        kids: dict[int, list[int]] = {}
+        for k in range(a, b):
+            h = toks[k].head
+            if h != k:
+                kids.setdefault(h, []).append(k)
+        return cls(toks, a, b, kids)
 
+    def climb(self, i: int) -> int:
+        """The noun an actor modifier belongs to ("Russian" in "Russian troops" -> "troops")."""
+        toks = self.toks
+        for _ in range(3):
+            t = toks[i]
+            if t.dep in _CLIMB and t.head != i and toks[t.head].pos in ("NOUN", "PROPN"):
+                i = t.head
+            else:
+                break
+        return i
 
-def _climb(toks: Sequence[Token], i: int) -> int:
-    """The noun an actor modifier belongs to ("Russian" in "Russian troops" -> "troops")."""
-    for _ in range(3):
-        t = toks[i]
-        if t.dep in _CLIMB and t.head != i and toks[t.head].pos in ("NOUN", "PROPN"):
-            i = t.head
-        else:
-            break
-    return i
+    def phrase(self, head: int) -> set[int]:
+        """The head and its left modifiers (the actor phrase, as TokenIndex.np_range reads it)."""
+        out = {head}
+        stack = [k for k in self.kids.get(head, ())
+                 if k < head and self.toks[k].dep not in _NP_SKIP]
+        while stack:
+            j = stack.pop()
+            if j not in out:
+                out.add(j)
+                stack.extend(self.kids.get(j, ()))
+        return out
 
-
-def _np_tokens(toks: Sequence[Token], kids: dict[int, list[int]], head: int) -> set[int]:
-    """The head and its left modifiers (the actor phrase, as TokenIndex.np_range reads it)."""
-    out = {head}
-    stack = [k for k in kids.get(head, ()) if k < head and toks[k].dep not in _NP_SKIP]
-    while stack:
-        j = stack.pop()
-        if j not in out:
-            out.add(j)
-            stack.extend(kids.get(j, ()))
-    return out
-
-
-def _ancestors(toks: Sequence[Token], i: int, a: int, b: int) -> list[int]:
-    """i and its heads up to the sentence root (guarded against cycles and stray heads)."""
-    chain = [i]
-    seen = {i}
-    while True:
-        h = toks[chain[-1]].head
-        if h in seen or not a <= h < b:
-            return chain
-        chain.append(h)
-        seen.add(h)
+    def ancestors(self, i: int) -> list[int]:
+        """i and its heads up to the sentence root (guarded against cycles and stray heads)."""
+        chain, seen = [i], {i}
+        while True:
+            h = self.toks[chain[-1]].head
+            if h in seen or not self.a <= h < self.b:
+                return chain
+            chain.append(h)
+            seen.add(h)
 
 
 def _lemma(t: Token) -> str:
     return (t.lemma or t.text).lower()
 
 
+def _coordinated(sn: _Sentence, src: int, tgt: int, head: int) -> bool:
+    """Whether a modifier climbed into ``head`` is coordinated ("Chinese and Indian troops")."""
+    return any(sn.toks[k].dep == "conj" or any(sn.toks[c].dep == "conj" for c in sn.kids.get(k, ()))
+               for k in (src, tgt) if k != head)
+
+
+def _path_shape(sn: _Sentence, s: int, t: int, left: list[int], right: list[int]) -> list[str]:
+    """Dependency labels from each party (s, t) up to the lowest common ancestor (excluded)."""
+    toks = sn.toks
+    up = "^".join(toks[k].dep for k in left)
+    down = "_".join(toks[k].dep for k in right)
+    # How each party hangs from the clause that links them: nsubj|dobj is a transitive act,
+    # dobj|conj two objects of one act, advcl or ccomp a second clause.
+    branch = ((toks[left[-1]].dep if left else "self") + "|"
+              + (toks[right[-1]].dep if right else "self"))
+    inner = left[1:] + right[1:]
+    verbs = sum(1 for k in inner if toks[k].pos in ("VERB", "AUX"))
+    out = ["dp:" + up + "|" + down, "up:" + up, "down:" + down, "br:" + branch,
+           "len:" + str(min(len(left) + len(right), 7)),
+           "sd:" + toks[s].dep + "|" + toks[t].dep, "nv:" + str(min(verbs, 3))]
+    out.extend("x:" + toks[k].dep for k in inner if toks[k].dep in _CLAUSE_DEPS)
+    return out
+
+
+def _path_words(sn: _Sentence, path: list[int], lca: int, span: set[int]) -> list[str]:
+    """Lemmas on the path, their verbs' children (prt, neg, aux, xcomp, dobj), modality, negation."""
+    toks = sn.toks
+    out: list[str] = []
+    negated = False
+    for k in path:
+        if k in span:
+            continue
+        tok = toks[k]
+        lem = _lemma(tok)
+        out.append("p:" + lem)
+        if tok.pos not in ("VERB", "AUX", "NOUN") and k != lca:
+            continue
+        for c in sn.kids.get(k, ()):
+            ct = toks[c]
+            if ct.dep not in _CHILD_DEPS or c in span:
+                continue
+            clem = _lemma(ct)
+            out.append("c:" + ct.dep + ":" + clem)
+            if ct.dep in ("prt", "dobj", "xcomp"):
+                out.append("vc:" + lem + "+" + clem)
+            if ct.dep == "neg" or clem in _NEG:
+                negated = True
+    for c in sn.kids.get(lca, ()):
+        ct = toks[c]
+        modal = _MODALS.get(ct.text.lower())
+        if ct.dep in ("aux", "auxpass") and modal:
+            out.append("modal:" + modal)
+        if ct.dep == "neg":
+            negated = True
+    if negated:
+        out.append("neg")
+    return out
+
+
+def _bag(sn: _Sentence, span: set[int]) -> list[str]:
+    """Content lemmas of the sentence outside the two actor phrases."""
+    out = []
+    for k in range(sn.a, sn.b):
+        tok = sn.toks[k]
+        if k in span or tok.pos not in _CONTENT_POS:
+            continue
+        lem = _lemma(tok)
+        if lem not in _STOP and lem.isalpha() and len(lem) > 1:
+            out.append("b:" + lem)
+    return out
+
+
 def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
-    """The feature strings for the pair (src, tgt) of token indices (actor heads).
+    """The feature strings for the pair (src, tgt) of actor head token indices.
 
     Args:
         toks: an article's tokens (dateline Token records).
@@ -122,101 +206,42 @@ def feature_names(toks: Sequence[Token], src: int, tgt: int) -> list[str]:
     Returns:
         Unique feature names, in a stable order (hashed by ``hash_features``).
     """
-    a, b = _sentence_bounds(toks, src)
-    if not a <= tgt < b:
+    sn = _Sentence.around(toks, src)
+    if not sn.a <= tgt < sn.b:
         return ["xsent"]
-    kids = _children(toks, a, b)
-    s, t = _climb(toks, src), _climb(toks, tgt)
-    feats: list[str] = ["order:st" if s <= t else "order:ts"]
-    feats.append("ents:" + (toks[s].ent_type or toks[s].pos) + "|" + (toks[t].ent_type or toks[t].pos))
-    span = _np_tokens(toks, kids, s) | _np_tokens(toks, kids, t) | {src, tgt}
-    up_s = _ancestors(toks, s, a, b)
-    up_t = _ancestors(toks, t, a, b)
+    s, t = sn.climb(src), sn.climb(tgt)
+    feats = ["order:st" if s <= t else "order:ts",
+             "ents:" + (toks[s].ent_type or toks[s].pos) + "|" + (toks[t].ent_type or toks[t].pos)]
+    span = sn.phrase(s) | sn.phrase(t) | {src, tgt}
+    up_s, up_t = sn.ancestors(s), sn.ancestors(t)
     pos_t = {k: n for n, k in enumerate(up_t)}
     lca = next((k for k in up_s if k in pos_t), None)
+    path: list[int] = []
     if s == t:
-        # One phrase: a title ("Ukrainian President X") or coordinated modifiers ("Chinese and
-        # Indian troops clashed"), which do name two parties.
-        coord = any(toks[k].dep == "conj" or any(toks[c].dep == "conj" for c in kids.get(k, ()))
-                    for k in (src, tgt) if k != s)
-        if not coord:  # one party named twice: nothing else in the sentence bears on it
+        # One phrase: a title ("Ukrainian President X") names one party, coordinated
+        # modifiers ("Chinese and Indian troops clashed") two.
+        if not _coordinated(sn, src, tgt, s):
             return ["same"]
         feats.append("same:cc")
-        path: list[int] = []
-        lca = toks[s].head if toks[s].head != s else s
+        lca = toks[s].head
     elif lca is None:
         feats.append("nolca")
-        path = []
         lca = up_s[-1]
     else:
-        left = up_s[: up_s.index(lca)]
-        right = up_t[: pos_t[lca]]
+        left, right = up_s[: up_s.index(lca)], up_t[: pos_t[lca]]
         path = left[1:] + [lca] + right[1:][::-1]
-        up = "^".join(toks[k].dep for k in left)
-        down = "_".join(toks[k].dep for k in right)
-        feats.append("dp:" + up + "|" + down)
-        feats.append("up:" + up)
-        feats.append("down:" + down)
-        # How each party hangs from the clause that links them: nsubj|dobj is a transitive
-        # act, dobj|conj two objects of one act, advcl/ccomp a second clause.
-        feats.append("br:" + (toks[left[-1]].dep if left else "self") + "|"
-                     + (toks[right[-1]].dep if right else "self"))
-        feats.append("len:" + str(min(len(left) + len(right), 7)))
-        feats.append("sd:" + toks[s].dep + "|" + toks[t].dep)
-        inner = left[1:] + right[1:]
-        verbs = sum(1 for k in inner if toks[k].pos in ("VERB", "AUX"))
-        feats.append("nv:" + str(min(verbs, 3)))
-        for k in inner:
-            if toks[k].dep in _CLAUSE_DEPS:
-                feats.append("x:" + toks[k].dep)
+        feats.extend(_path_shape(sn, s, t, left, right))
     if lca in (s, t):  # "X and Y met", "X's talks with Y": the clause above speaks for both
         feats.append("lcaend:" + toks[lca].dep)
         h = toks[lca].head
-        if h != lca and a <= h < b:
+        if h != lca and sn.a <= h < sn.b:
             lca = h
             path.append(h)
-    lt = toks[lca]
-    llem = _lemma(lt)
-    feats.append("lca:" + llem)
-    feats.append("lcapos:" + lt.pos)
-    feats.append("lcasd:" + llem + "|" + toks[s].dep + "|" + toks[t].dep)
-    negated = False
-    for k in path:
-        tok = toks[k]
-        if k in span:
-            continue
-        lem = _lemma(tok)
-        feats.append("p:" + lem)
-        if tok.pos not in ("VERB", "AUX", "NOUN") and k != lca:
-            continue
-        for c in kids.get(k, ()):
-            ct = toks[c]
-            if ct.dep not in _CHILD_DEPS or c in span:
-                continue
-            clem = _lemma(ct)
-            feats.append("c:" + ct.dep + ":" + clem)
-            if ct.dep in ("prt", "dobj", "xcomp"):
-                feats.append("vc:" + lem + "+" + clem)
-            if ct.dep == "neg" or clem in _NEG:
-                negated = True
-    for c in kids.get(lca, ()):
-        ct = toks[c]
-        if ct.dep in ("aux", "auxpass") and ct.text.lower() in _MODALS | {"wo", "'ll"}:
-            feats.append("modal:" + ("will" if ct.text.lower() in ("wo", "'ll") else ct.text.lower()))
-        if ct.dep == "neg":
-            negated = True
-    if negated:
-        feats.append("neg")
-    for k in range(a, b):
-        if k in span:
-            continue
-        tok = toks[k]
-        if tok.pos not in _CONTENT_POS:
-            continue
-        lem = _lemma(tok)
-        if lem in _STOP or not lem.isalpha() or len(lem) < 2:
-            continue
-        feats.append("b:" + lem)
+    llem = _lemma(toks[lca])
+    feats += ["lca:" + llem, "lcapos:" + toks[lca].pos,
+              "lcasd:" + llem + "|" + toks[s].dep + "|" + toks[t].dep]
+    feats += _path_words(sn, path, lca, span)
+    feats += _bag(sn, span)
     return list(dict.fromkeys(feats))
 
 
@@ -227,8 +252,8 @@ def hash_feature(name: str) -> int:
 
 
 def hash_features(names: Iterable[str]) -> np.ndarray:
-    """The columns of a list of feature names, each with value 1 (a column repeats on a hash
-    collision, and its weight then counts twice, in training and inference alike)."""
+    """The columns of feature names, each with value 1 (a column repeats on a hash collision,
+    and its weight then counts twice, in training and inference alike)."""
     return np.fromiter(map(hash_feature, names), dtype=np.intp)
 
 
@@ -238,9 +263,9 @@ def pair_features(toks: Sequence[Token], src: int, tgt: int) -> np.ndarray:
 
 
 # -- model ------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class EventModel:
-    """A trained softmax classifier: dense weights rebuilt from the sparse JSON (read-only)."""
+    """A trained softmax classifier; dense weights rebuilt from the sparse JSON, read-only."""
 
     labels: tuple[str, ...]
     weights: np.ndarray  # (DIM, len(labels)) float32, not writeable
@@ -248,9 +273,10 @@ class EventModel:
 
     def probabilities(self, toks: Sequence[Token], src: int, tgt: int) -> np.ndarray:
         """Probability of each label (in ``labels`` order) for the pair (src, tgt)."""
-        z = self.weights[pair_features(toks, src, tgt)].sum(axis=0) + self.bias
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        z: np.ndarray = self.weights[pair_features(toks, src, tgt)].sum(axis=0) + self.bias
+        e: np.ndarray = np.exp(z - z.max())
+        p: np.ndarray = e / e.sum()
+        return p
 
     def predict_tokens(self, toks: Sequence[Token], src: int, tgt: int) -> tuple[str, float]:
         """The most probable root and its probability, from tokens."""
@@ -263,31 +289,37 @@ class EventModel:
 
         Args:
             article: a parsed article (its ``tokens``).
-            src_head: the source actor's head token index.
-            tgt_head: the target actor's head token index (same sentence).
+            src_head: the source actor's head token index (``Token.i``).
+            tgt_head: the target actor's head token index, in the same sentence.
 
         Returns:
-            (root, probability); root is one of ``ROOTS``. Heads in different sentences give
-            a feature set of their own and, in practice, "NONE".
+            (root, probability), root one of ``ROOTS``. A pair across sentences is "NONE".
         """
+        if article.tokens[src_head].sent != article.tokens[tgt_head].sent:
+            return "NONE", 1.0
         return self.predict_tokens(article.tokens, src_head, tgt_head)
 
 
-def model_from_json(data: dict[str, object]) -> EventModel:
-    """Rebuild the model from its JSON object (see scripts/train_event_classifier.py)."""
+def model_from_json(data: dict[str, Any]) -> EventModel:
+    """Rebuild the model from its JSON object (written by scripts/train_event_classifier.py).
+
+    Raises:
+        KBError: when the object was made for other features or is malformed.
+    """
     if (data.get("features"), data.get("dim")) != (FEATURE_VERSION, DIM):
         raise KBError(
             f"{MODEL_FILE} was trained with features v{data.get('features')}, dim "
             f"{data.get('dim')}; this code computes v{FEATURE_VERSION}, {DIM}; retrain it with "
             "scripts/train_event_classifier.py"
         )
-    labels = tuple(str(x) for x in data["labels"])  # type: ignore[attr-defined]
-    w = np.zeros((DIM, len(labels)), dtype=np.float32)
-    rows = data["rows"]
-    assert isinstance(rows, dict)
-    for col, vals in rows.items():
-        w[int(col)] = vals
-    bias = np.asarray(data["bias"], dtype=np.float32)
+    try:
+        labels = tuple(str(x) for x in data["labels"])
+        w = np.zeros((DIM, len(labels)), dtype=np.float32)
+        for col, vals in data["rows"].items():
+            w[int(col)] = vals
+        bias = np.asarray(data["bias"], dtype=np.float32).reshape(len(labels))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise KBError(f"{MODEL_FILE} is malformed ({exc!r}); retrain it") from exc
     w.setflags(write=False)
     bias.setflags(write=False)
     return EventModel(labels, w, bias)
@@ -298,7 +330,7 @@ def load_event_model() -> EventModel:
     """The packaged model (kb/data/event_classifier.json), loaded once per process.
 
     Raises:
-        KBError: when the file is missing or was trained for other features.
+        KBError: when the file is missing, malformed or trained for other features.
     """
     try:
         text = resources.files("dateline").joinpath("kb", "data", MODEL_FILE).read_text("utf-8")

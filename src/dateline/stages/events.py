@@ -10,13 +10,14 @@ alleged, denied). Actors are coded through the entity clusters, else from the ph
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from itertools import permutations
+from itertools import combinations, permutations
 
 from dateline.kb import KnowledgeBase, kb_for
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import code_phrase, located_country
+from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
 from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex
@@ -32,6 +33,13 @@ _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 _GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
 _LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across",
                        "around", "throughout", "over"})
+_MAX_MODEL_ACTORS = 6
+# The CAMEO code the classifier's PLOVER root stands for (the root's own bare code).
+_MODEL_CODES = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+    "YIELD": "080", "ACCUSE": "110", "REQUEST": "020", "REJECT": "120", "THREATEN": "130",
+    "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "190",
+}
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -456,6 +464,72 @@ class _Coder:
             date=self.date, negated=False, modality="asserted", confidence=0.6,
         )
 
+    def model_events(self, model: EventModel, threshold: float) -> list[Event]:
+        """Pairs of actors in a sentence that no rule linked: the classifier's root, if sure."""
+        linked = {(ev.sentence, ev.source.span, ev.target.span) for ev in self.events
+                  if ev.source is not None and ev.target is not None}
+        linked |= {(s, b, a) for s, a, b in linked}
+        triggers = {ev.trigger_span for ev in self.events}  # a rule already read that verb
+        by_sent: dict[int, list[tuple[int, tuple[int, int], str]]] = {}
+        for i, (eid, span, code) in sorted(self.owner.items()):
+            if code and self.d.toks[i].pos in ("PROPN", "NOUN") and self.d.toks[i].dep not in (
+                    "compound", "amod", "nmod", "poss") and (
+                    i + 1 >= len(self.d.toks) or self.owner.get(i + 1, ("",))[0] != eid
+                    or self.owner.get(i + 1, ("", (0, 0)))[1] != span):
+                by_sent.setdefault(self.d.toks[i].sent, []).append((i, span, eid))
+        out: list[Event] = []
+        for sent, heads in by_sent.items():
+            if not 2 <= len(heads) <= _MAX_MODEL_ACTORS:
+                continue
+            for (i, si, ei), (j, sj, ej) in combinations(heads, 2):
+                if ei == ej or (sent, si, sj) in linked:
+                    continue
+                root, p = model.predict(self.art, i, j)
+                if root == "NONE" or p < threshold:
+                    continue
+                ev = self._model_event(i, j, root, p)
+                if ev is not None and ev.trigger_span not in triggers:
+                    out.append(ev)
+        return out
+
+    def _model_event(self, i: int, j: int, root: str, p: float) -> Event | None:
+        if self._is_subject(j) and not self._is_subject(i):
+            i, j = j, i  # the subject side acts
+        src, tgt = self.actor(i), self.actor(j)
+        if src is None or tgt is None or src.code == tgt.code:
+            return None
+        trig = self._lca(i, j)
+        t = self.d.toks[trig]
+        negated, modality = self.context(trig)
+        code = _MODEL_CODES[root]
+        if modality == "intended":
+            code = self.lex.intent_code(code)
+        info = self.lex.info(code)
+        return Event(
+            sentence=t.sent, source=src, target=tgt, trigger_text=t.text,
+            trigger_span=(t.start, t.end),
+            cameo=Cameo(code, code[:2], info.quad, info.goldstein),
+            plover=Plover(info.plover, info.plover_mode) if info.plover else None,
+            date=self.date, negated=negated, modality=modality,
+            confidence=round(0.5 * p, 2), method="model",
+        )
+
+    def _is_subject(self, i: int) -> bool:
+        return self.d.toks[i].dep in _SUBJ
+
+    def _lca(self, i: int, j: int) -> int:
+        up: list[int] = []
+        k, steps = i, 0
+        while steps < 30:
+            up.append(k)
+            if self.d.toks[k].head == k:
+                break
+            k, steps = self.d.toks[k].head, steps + 1
+        k, steps = j, 0
+        while k not in up and steps < 30 and self.d.toks[k].head != k:
+            k, steps = self.d.toks[k].head, steps + 1
+        return k if k in up else up[-1]
+
     def clause_verb(self, i: int) -> int:
         """The nearest verb at or above token i (the clause it belongs to)."""
         j, steps = i, 0
@@ -609,15 +683,30 @@ class _Coder:
         return out
 
 
-def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article:
-    """Code the article's events (see the module docstring)."""
+def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
+                   model: EventModel | None = None, threshold: float = 0.7) -> Article:
+    """Code the article's events (see the module docstring).
+
+    Args:
+        article: an article with tokens, entities (with actors), times and places.
+        kb: the knowledge base.
+        lex: the event lexicon.
+        model: the fallback classifier for actor pairs no rule links (None: rules only).
+        threshold: the least probability at which the classifier's root is reported.
+
+    Returns:
+        The article with ``events``.
+    """
     if not article.tokens:
         return article
     coder = _Coder(article, kb, lex)
+    coder.code()
+    if model is not None:
+        coder.events.extend(coder.model_events(model, threshold))
     default_place = event_place(article, -1)  # the dateline's place, else the focus place
     events = []
     last: tuple[int, int, str | None] | None = None  # (sentence, place, date) last located
-    for ev in coder.code():
+    for ev in coder.events:
         date = coder.event_date(ev) or ev.date
         place = coder.clause_place(ev)
         if place is not None:
@@ -636,7 +725,10 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon) -> Article
 
 def run(article: Article, ctx: Context) -> Article:
     """Stage entry point."""
-    return extract_events(article, ctx.get("kb", lambda: kb_for(ctx.settings)), ctx.get("lexicon", load_lexicon))
+    model = ctx.get("event_model", load_event_model) if ctx.settings.event_model else None
+    return extract_events(article, ctx.get("kb", lambda: kb_for(ctx.settings)),
+                          ctx.get("lexicon", load_lexicon), model,
+                          ctx.settings.event_model_threshold)
 
 
 STAGE = StageSpec(
