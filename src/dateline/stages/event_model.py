@@ -254,7 +254,8 @@ def hash_feature(name: str) -> int:
 def hash_features(names: Iterable[str]) -> np.ndarray:
     """The columns of feature names, each with value 1 (a column repeats on a hash collision,
     and its weight then counts twice, in training and inference alike)."""
-    return np.fromiter(map(hash_feature, names), dtype=np.intp)
+    cols: np.ndarray = np.fromiter(map(hash_feature, names), dtype=np.intp)
+    return cols
 
 
 def pair_features(toks: Sequence[Token], src: int, tgt: int) -> np.ndarray:
