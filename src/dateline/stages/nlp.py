@@ -65,10 +65,10 @@ def doc_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tupl
     """Convert a spaCy Doc into dateline records."""
     sents: list[Sentence] = []
     sent_of: list[int] = [0] * len(doc)
+    text = doc.text  # built from every token on each access: read it once
     for si, sent in enumerate(doc.sents):
         start, end = sent.start_char, sent.end_char
         # Trim whitespace so sentence spans begin and end on text.
-        text = doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -76,13 +76,22 @@ def doc_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tupl
         sents.append(Sentence(start, end))
         for t in range(sent.start, sent.end):
             sent_of[t] = si
+    # One to_array call instead of per-token attribute access: this loop runs on every token
+    # of every article, and reading Token properties one by one costs as much as a pipe.
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, POS, TAG
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([IDX, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE]).tolist()
+    words = [t.text for t in doc]
+    iob = ("", "I", "O", "B")
     tokens = tuple(
         Token(
-            i=t.i, start=t.idx, end=t.idx + len(t.text), text=t.text, lemma=t.lemma_,
-            pos=t.pos_, tag=t.tag_, dep=t.dep_, head=t.head.i, sent=sent_of[t.i],
-            ent_iob=t.ent_iob_ or "O", ent_type=t.ent_type_,
+            i=i, start=idx, end=idx + len(words[i]), text=words[i], lemma=strings[lemma],
+            pos=strings[pos], tag=strings[tag], dep=strings[dep],
+            head=i + (head if head < 2**31 else head - 2**64), sent=sent_of[i],
+            ent_iob=iob[ent_iob] or "O", ent_type=strings[ent_type] if ent_type else "",
         )
-        for t in doc
+        for i, (idx, lemma, pos, tag, dep, head, ent_iob, ent_type) in enumerate(rows)
     )
     ner = tuple(
         NerSpan(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents
