@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -152,13 +153,26 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _mark_re() -> re.Pattern[str]:
+    """Any character the scanner acts on (everything else it steps over)."""
+    chars = set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | set(_DOUBLE_CLOSE) | {'"', "`", "'"}
+    singles = "".join(sorted(c for c in chars if len(c) == 1))
+    return re.compile("``|''|[" + re.escape(singles) + "]")
+
+
 def _scan_paragraph(text: str, a: int, b: int, continued: bool) -> tuple[list[QuotedSpan], bool]:
     out: list[QuotedSpan] = []
     i = a
     open_at: int | None = None
     closers = ""
     first = True
+    marks = _mark_re()
     while i < b:
+        m = marks.search(text, i, b)
+        if m is None:
+            break
+        i = m.start()
         two = text[i : i + 2]
         ch = text[i]
         mark, width = (two, 2) if two in ("``", "''") else (ch, 1)
@@ -448,8 +462,15 @@ def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
     return lo, len(text) if hi < 0 else hi
 
 
+@functools.lru_cache(maxsize=8)
+def _phrase_firsts(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(words[0] for words in phrases if words)
+
+
 def _phrase_end(d: TokenIndex, lex: SpeechLexicon, i: int) -> int | None:
     """The last token of a cue phrase ("according to", "in the words of") starting at i."""
+    if i >= len(d.toks) or d.toks[i].text.lower() not in _phrase_firsts(tuple(lex.phrases)):
+        return None  # most tokens start no phrase: skip the phrase list
     for words in lex.phrases:
         n = len(words)
         if i + n <= len(d.toks) and all(d.toks[i + k].text.lower() == w
