@@ -90,20 +90,17 @@ def _pct(n: int, total: int) -> float:
     return round(100.0 * n / total, 4) if total else 0.0
 
 
-def tone_of(tokens: Sequence[Token], lex: ToneLexicon) -> Tone:
-    """The seven tone figures of a run of tokens (an article or one sentence).
-
-    Args:
-        tokens: the tokens.
-        lex: the tone lexicon.
-
-    Returns:
-        The Tone.
-    """
+def _deps_of(tokens: Sequence[Token]) -> dict[int, set[str]]:
     deps_of: dict[int, set[str]] = {}
     for t in tokens:
         if t.head != t.i:
             deps_of.setdefault(t.head, set()).add(t.dep)
+    return deps_of
+
+
+def _tally(tokens: Sequence[Token], lex: ToneLexicon,
+           deps_of: dict[int, set[str]]) -> tuple[int, int, int, int, int]:
+    """(words, positive, negative, active verbs, self/group pronouns) of a run of tokens."""
     words = pos = neg = active = selfg = 0
     for t in tokens:
         if not _is_word(t):
@@ -114,12 +111,46 @@ def tone_of(tokens: Sequence[Token], lex: ToneLexicon) -> Tone:
         neg += p < 0
         active += t.pos == "VERB" and not _passive(t, deps_of)
         selfg += t.text.lower() in _SELF_GROUP and t.pos == "PRON"
+    return words, pos, neg, active, selfg
+
+
+def _tone(tally: tuple[int, int, int, int, int]) -> Tone:
+    words, pos, neg, active, selfg = tally
     positive, negative = _pct(pos, words), _pct(neg, words)
     return Tone(
         tone=round(positive - negative, 4), positive=positive, negative=negative,
         polarity=round(positive + negative, 4), activity=_pct(active, words),
         self_group=_pct(selfg, words), words=words,
     )
+
+
+def tone_of(tokens: Sequence[Token], lex: ToneLexicon) -> Tone:
+    """The seven tone figures of a run of tokens (an article or one sentence).
+
+    Args:
+        tokens: the tokens.
+        lex: the tone lexicon.
+
+    Returns:
+        The Tone.
+    """
+    return _tone(_tally(tokens, lex, _deps_of(tokens)))
+
+
+def _sentence_tallies(article: Article, lex: ToneLexicon) -> list[tuple[int, int, int, int, int]]:
+    deps_of = _deps_of(article.tokens)
+    out = []
+    toks = article.tokens
+    k = 0
+    for s in article.sentences:  # sentence spans and tokens are both in text order
+        while k < len(toks) and toks[k].start < s.start:
+            k += 1
+        j = k
+        while j < len(toks) and toks[j].start < s.end:
+            j += 1
+        out.append(_tally(toks[k:j], lex, deps_of))
+        k = j
+    return out
 
 
 def sentence_tones(article: Article, lexicon: ToneLexicon) -> tuple[float, ...]:
@@ -132,18 +163,7 @@ def sentence_tones(article: Article, lexicon: ToneLexicon) -> tuple[float, ...]:
     Returns:
         One float per ``article.sentences`` entry (0.0 for a sentence with no words).
     """
-    out = []
-    toks = article.tokens
-    k = 0
-    for s in article.sentences:  # sentence spans and tokens are both in text order
-        while k < len(toks) and toks[k].start < s.start:
-            k += 1
-        j = k
-        while j < len(toks) and toks[j].start < s.end:
-            j += 1
-        out.append(tone_of(toks[k:j], lexicon).tone)
-        k = j
-    return tuple(out)
+    return tuple(_tone(t).tone for t in _sentence_tallies(article, lexicon))
 
 
 def extract_tone(article: Article, lexicon: ToneLexicon) -> Article:
@@ -156,8 +176,11 @@ def extract_tone(article: Article, lexicon: ToneLexicon) -> Article:
     Returns:
         The article with ``tone`` set.
     """
-    return replace(article, tone=tone_of(article.tokens, lexicon),
-                   sentence_tones=sentence_tones(article, lexicon))
+    tallies = _sentence_tallies(article, lexicon)
+    total = tuple(sum(col) for col in zip(*tallies, strict=True)) if tallies else (0, 0, 0, 0, 0)
+    # Tokens outside every sentence (whitespace) are no words, so the sum is the article's.
+    return replace(article, tone=_tone(total),
+                   sentence_tones=tuple(_tone(t).tone for t in tallies))
 
 
 def run(article: Article, ctx: Context) -> Article:
