@@ -138,14 +138,6 @@ def parse(article: Article, ctx: Context) -> Article:
     return parse_batch([article], ctx)[0]
 
 
-def parse_texts(texts: Sequence[str], ctx: Context) -> list[tuple[tuple[Sentence, ...],
-                                                              tuple[Token, ...],
-                                                              tuple[NerSpan, ...]]]:
-    """Parse loose texts (titles, captions) into records, for stages that look at them."""
-    nlp = _nlp(ctx)
-    return [doc_records(d) for d in nlp.pipe(texts)]
-
-
 STAGE = StageSpec(
     name="nlp",
     run=parse,
