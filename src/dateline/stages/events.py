@@ -19,6 +19,7 @@ from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import code_phrase, located_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
+from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex
 
@@ -33,6 +34,8 @@ _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
 _GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
 _LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across",
                        "around", "throughout", "over"})
+_APPRAISE = frozenset({"describe", "call", "term", "label", "characterize", "characterise",
+                       "brand", "dub", "consider", "deem"})
 _MAX_MODEL_ACTORS = 6
 # The CAMEO code the classifier's PLOVER root stands for (the root's own bare code).
 _MODEL_CODES = {
@@ -71,8 +74,10 @@ class _Arg:
 class _Coder:
     """Per-article state for coding events (built once per article)."""
 
-    def __init__(self, art: Article, kb: KnowledgeBase, lex: Lexicon) -> None:
+    def __init__(self, art: Article, kb: KnowledgeBase, lex: Lexicon,
+                 tone: ToneLexicon | None = None) -> None:
         self.art = art
+        self.tone = tone
         self.kb = kb
         self.lex = lex
         self.d = TokenIndex.build(art)
@@ -284,7 +289,8 @@ class _Coder:
         nouns: list[int] = []
         for k in d.kids(i):
             lem = k.lemma.lower()
-            if k.dep == "xcomp":
+            if k.dep == "xcomp" or (k.dep == "advcl" and any(
+                    a.lemma.lower() == "to" for a in d.kids(k.i, "aux"))):
                 out.setdefault("to:" + lem, k.i)
                 if depth == 0:
                     for key, v in self.arg_set(k.i, 1).items():
@@ -320,7 +326,7 @@ class _Coder:
     def target(self, t: Token, trig: Trigger, dep_heads: list[int]) -> int | None:
         """The first target slot that resolves to an actor (trigger, dep nouns, to: verb)."""
         nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
-        verbs = [h for h in dep_heads if self.d.toks[h].dep == "xcomp"]
+        verbs = [h for h in dep_heads if self.d.toks[h].dep in ("xcomp", "advcl")]
         objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
         for v in verbs:  # "applied to become part of Russia": the embedded verb's complement
             objs.extend(k.i for k in self.d.kids(v, "dobj", "attr") if k.pos == "NOUN")
@@ -424,6 +430,20 @@ class _Coder:
                 g_neg, g_mod = self.context(gov.i)
                 return negated or g_neg, g_mod
         return negated, modality
+
+    def appraisal(self, t: Token, code: str) -> str:
+        """ "described the visit as 'extremely positive'": a statement that judges its object
+        is praise (051) or criticism (111), by the tone lexicon's words in the judgement."""
+        if self.tone is None or not code.startswith("01") or t.lemma.lower() not in _APPRAISE:
+            return code
+        judged: list[Token] = []
+        for k in self.d.kids(t.i):
+            if k.dep in ("oprd", "acomp", "xcomp") or (k.dep == "prep" and k.lemma == "as"):
+                judged.extend(self.d.toks[j] for j in sorted(self.d.subtree(k.i)))
+        score = sum((w.lemma.lower() in self.tone.positive or w.text.lower() in self.tone.positive)
+                    - (w.lemma.lower() in self.tone.negative or w.text.lower() in self.tone.negative)
+                    for w in judged)
+        return "051" if score > 0 else "111" if score < 0 else code
 
     def received(self, t: Token, receivers: list[_Arg]
                  ) -> tuple[Trigger, list[_Arg], list[_Arg]] | None:
@@ -659,6 +679,9 @@ class _Coder:
         if demand is not None:
             return [demand]
         code = trig.code
+        if code == "041" and self.d.kids(t.i, "oprd", "xcomp", "ccomp"):
+            code = "010"  # "called the sanctions a disgrace" is no phone call
+        code = self.appraisal(t, code)
         if modality == "intended":
             code = self.lex.intent_code(code)
         info = self.lex.info(code)
@@ -684,7 +707,8 @@ class _Coder:
 
 
 def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
-                   model: EventModel | None = None, threshold: float = 0.7) -> Article:
+                   model: EventModel | None = None, threshold: float = 0.7,
+                   tone: ToneLexicon | None = None) -> Article:
     """Code the article's events (see the module docstring).
 
     Args:
@@ -693,13 +717,14 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
         lex: the event lexicon.
         model: the fallback classifier for actor pairs no rule links (None: rules only).
         threshold: the least probability at which the classifier's root is reported.
+        tone: the tone lexicon, to read appraisals ("described X as positive") as 051/111.
 
     Returns:
         The article with ``events``.
     """
     if not article.tokens:
         return article
-    coder = _Coder(article, kb, lex)
+    coder = _Coder(article, kb, lex, tone)
     coder.code()
     if model is not None:
         coder.events.extend(coder.model_events(model, threshold))
@@ -728,7 +753,8 @@ def run(article: Article, ctx: Context) -> Article:
     model = ctx.get("event_model", load_event_model) if ctx.settings.event_model else None
     return extract_events(article, ctx.get("kb", lambda: kb_for(ctx.settings)),
                           ctx.get("lexicon", load_lexicon), model,
-                          ctx.settings.event_model_threshold)
+                          ctx.settings.event_model_threshold,
+                          ctx.get("tone_lexicon", load_tone_lexicon))
 
 
 STAGE = StageSpec(
