@@ -19,9 +19,9 @@ from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import code_phrase, located_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
-from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex
+from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
