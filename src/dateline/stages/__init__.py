@@ -1,4 +1,5 @@
-"""Built-in stages, listed once, in run order. Third parties add stages through plugins."""
+"""Built-in stages, listed once, in run order. Other stages: pass your own tuple to
+``Pipeline(stages=...)`` (there is no plugin registry yet)."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ puts them in. The article's publication date chooses among date-bounded roles.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -240,10 +241,9 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
 
 def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | None:
     """A country the sentence of ``span`` places things in ("... in eastern Ukraine")."""
-    sent = next((s for s in article.sentences if s.start <= span[0] < s.end), None)
-    if sent is None:
+    toks = _sentence_tokens(article, span[0])
+    if not toks:
         return None
-    toks = [t for t in article.tokens if sent.start <= t.start < sent.end]
     best: tuple[int, str] | None = None
     for t in toks:
         if t.text.lower() != "in":
@@ -264,6 +264,19 @@ def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | No
             if best is None or dist < best[0]:
                 best = (dist, iso)
     return best[1] if best else None
+
+
+def _sentence_tokens(article: Article, char: int) -> list[Token]:
+    """The tokens of the sentence holding offset ``char`` (sentences and tokens are in text
+    order: bisections, not a scan of the article on every call)."""
+    sents = article.sentences
+    k = bisect.bisect_right(sents, char, key=lambda s: s.start) - 1
+    if k < 0 or not sents[k].start <= char < sents[k].end:
+        return []
+    toks = article.tokens
+    lo = bisect.bisect_left(toks, sents[k].start, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, sents[k].end, key=lambda t: t.start)
+    return list(toks[lo:hi])
 
 
 def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:

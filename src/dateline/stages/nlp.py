@@ -66,16 +66,19 @@ def doc_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tupl
     sents: list[Sentence] = []
     sent_of: list[int] = [0] * len(doc)
     text = doc.text  # built from every token on each access: read it once
-    for si, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         # Trim whitespace so sentence spans begin and end on text.
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        sents.append(Sentence(start, end))
+        if end > start:
+            sents.append(Sentence(start, end))
+        # A whitespace-only "sentence" is dropped; its tokens join the previous sentence, so
+        # every Token.sent indexes into the sentences kept.
         for t in range(sent.start, sent.end):
-            sent_of[t] = si
+            sent_of[t] = max(len(sents) - 1, 0)
     # One to_array call instead of per-token attribute access: this loop runs on every token
     # of every article, and reading Token properties one by one costs as much as a pipe.
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, POS, TAG
@@ -96,7 +99,7 @@ def doc_records(doc: Any) -> tuple[tuple[Sentence, ...], tuple[Token, ...], tupl
     ner = tuple(
         NerSpan(e.start_char, e.end_char, e.label_, e.start, e.end) for e in doc.ents
     )
-    return tuple(s for s in sents if s.end > s.start), tokens, ner
+    return tuple(sents), tokens, ner
 
 
 _AUX_KINDS = ("caption",)
