@@ -1,6 +1,6 @@
 """Train the fallback event-type classifier (src/dateline/kb/data/event_classifier.json).
 
-Reads training/events_train.tsv (root, sentence, source, target), parses every sentence with
+Reads training/events_*.tsv (root, sentence, source, target), parses every sentence with
 dateline's own nlp stage (the spaCy pipeline of the default settings), finds the head tokens of
 the two actor substrings, computes the features of dateline.stages.event_model (the function
 inference uses), reports stratified 5-fold cross-validated accuracy and macro-F1 on that data,
@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from dateline.model import RawInput, Token
 from dateline.stages import event_model as em
 
-DATA = ROOT / "training" / "events_train.tsv"
+DATA = sorted((ROOT / "training").glob("events_*.tsv"))
 OUT = ROOT / "src" / "dateline" / "kb" / "data" / em.MODEL_FILE
 
 Row = tuple[str, str, str, str]  # root, sentence, source, target
@@ -261,7 +261,8 @@ def cross_validate(data: Sequence[Example], groups: np.ndarray, folds: int, hp: 
               f"accuracy {(pred[sel] == labels[sel]).mean():.3f}  macro-F1 {mf1_first:.3f}")
 
 
-def to_json(w: np.ndarray, b: np.ndarray, threshold: float, n: int) -> dict[str, object]:
+def to_json(w: np.ndarray, b: np.ndarray, threshold: float, n: int,
+            files: Sequence[str]) -> dict[str, object]:
     """Sparse weights: only columns whose largest |weight| reaches the threshold, 4 decimals."""
     keep = np.flatnonzero(np.abs(w).max(axis=1) >= threshold)
     return {
@@ -270,7 +271,7 @@ def to_json(w: np.ndarray, b: np.ndarray, threshold: float, n: int) -> dict[str,
         "dim": em.DIM,
         "hash": "zlib.crc32(feature name, UTF-8) & (dim - 1)",
         "labels": list(em.ROOTS),
-        "trained_on": f"training/events_train.tsv ({n} examples)",
+        "trained_on": f"training/{{{','.join(files)}}} ({n} examples)",
         "bias": [round(float(x), 4) for x in b],
         "rows": {str(int(c)): [round(float(x), 4) for x in w[c]] for c in keep},
     }
@@ -278,7 +279,8 @@ def to_json(w: np.ndarray, b: np.ndarray, threshold: float, n: int) -> dict[str,
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--data", type=Path, nargs="+", default=DATA,
+                    help="TSV files (default: training/events_*.tsv)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--folds", type=int, default=5, help="0 skips cross-validation")
     ap.add_argument("--epochs", type=int, default=30)
@@ -295,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     hp = Hyper(args.epochs, args.lr, args.l2, args.batch, args.seed)
 
-    rows = read_rows(args.data)
+    rows = [r for path in args.data for r in read_rows(path)]
     print(f"{len(rows)} rows: "
           + ", ".join(f"{r} {sum(1 for x in rows if x[0] == r)}" for r in em.ROOTS))
     data = build(rows, args.cache)
@@ -306,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     w, b = train(data, hp)
     fit = (probabilities(w, b, data).argmax(axis=1) == [e.label for e in data]).mean()
     print(f"training accuracy (all data): {fit:.3f}")
-    obj = to_json(w, b, args.threshold, len(data))
+    obj = to_json(w, b, args.threshold, len(data), [p.name for p in args.data])
     text = json.dumps(obj, separators=(",", ":"))
     if not args.no_write:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from types import MappingProxyType
 
@@ -48,10 +48,11 @@ class Lexicon:
     codes: Mapping[str, CodeInfo]
     intents: Mapping[str, str]  # code prefix -> the "express intent" / threat code
     demands: Mapping[str, str]  # code prefix -> the "demand" code
+    refusals: Mapping[str, str] = field(default_factory=dict)  # prefix -> the 12x refusal
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (_rebuild_lexicon, (dict(self.triggers), dict(self.codes), dict(self.intents),
-                                   dict(self.demands)))
+                                   dict(self.demands), dict(self.refusals)))
 
     def demand_code(self, code: str) -> str:
         """The demand CAMEO codes when a speaker says an actor must do this (10x)."""
@@ -69,6 +70,14 @@ class Lexicon:
                 return self.intents[code[:n]]
         return code
 
+    def refusal_code(self, code: str) -> str | None:
+        """The 12x code of refusing this cooperative act ("will not lift the embargo": 1244),
+        or None when a negated act of this kind is simply an act that did not happen."""
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.refusals:
+                return self.refusals[code[:n]]
+        return None
+
     def info(self, code: str) -> CodeInfo:
         """The code's row, falling back to its 3-digit base and its root."""
         for c in (code, code[:3], code[:2] + "0"):
@@ -79,9 +88,10 @@ class Lexicon:
 
 def _rebuild_lexicon(triggers: dict[tuple[str, str], tuple[Trigger, ...]],
                      codes: dict[str, CodeInfo], intents: dict[str, str],
-                     demands: dict[str, str]) -> Lexicon:
+                     demands: dict[str, str], refusals: dict[str, str]) -> Lexicon:
     return Lexicon(MappingProxyType(triggers), MappingProxyType(codes),
-                   MappingProxyType(intents), MappingProxyType(demands))
+                   MappingProxyType(intents), MappingProxyType(demands),
+                   MappingProxyType(refusals))
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,6 +129,7 @@ def load_lexicon() -> Lexicon:
         trig.setdefault((pos, t.lemma), []).append(t)
     intents = _prefix_table(data.joinpath("cameo_intent.tsv"), codes, problems)
     demands = _prefix_table(data.joinpath("cameo_demand.tsv"), codes, problems)
+    refusals = _prefix_table(data.joinpath("cameo_refusal.tsv"), codes, problems)
     for p in problems:
         logger.warning("lexicon: %s (line skipped)", p)
     if not codes or not trig:
@@ -130,6 +141,7 @@ def load_lexicon() -> Lexicon:
         codes=MappingProxyType(codes),
         intents=MappingProxyType(intents),
         demands=MappingProxyType(demands),
+        refusals=MappingProxyType(refusals),
     )
 
 

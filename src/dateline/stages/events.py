@@ -37,6 +37,10 @@ _LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "a
 _APPRAISE = frozenset({"describe", "call", "term", "label", "characterize", "characterise",
                        "brand", "dub", "consider", "deem"})
 _MAX_MODEL_ACTORS = 6
+_NAMED = frozenset({"PERSON", "ORG", "NORP"})
+# Where the heads of the two parties of a sentence's event sit (the classifier's candidates).
+_PAIR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "agent", "conj",
+                        "appos", "attr", "ROOT", "npadvmod", "oprd"})
 # The CAMEO code the classifier's PLOVER root stands for (the root's own bare code).
 _MODEL_CODES = {
     "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
@@ -63,6 +67,13 @@ _ARG_EXCLUDE = frozenset(
 )
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pobj", "acl",
                         "relcl", "dobj", "attr", "oprd"})
+
+
+def _distinct(a: ActorRef, b: ActorRef) -> bool:
+    """Two parties of an event: different codes, or (uncoded) different entities."""
+    if a.code and b.code:
+        return a.code != b.code
+    return a.span != b.span and (a.entity is None or a.entity != b.entity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +129,11 @@ class _Coder:
             place = self.types.get(eid) in ("GPE", "LOC", "FAC")
             if code and place and self._locative(head) and code.endswith("GOV") and len(code) == 6:
                 code = code[:3]  # "traveled to Moscow": a place, not the government
-            return ActorRef(text, span, eid, code) if code else None
+            if code:
+                return ActorRef(text, span, eid, code)
+            # A named person or organisation the dictionaries do not know is still the actor
+            # (code null, CONTRACT.md): the event keeps its evidence, exports skip it.
+            return ActorRef(text, span, eid, None) if self.types.get(eid) in _NAMED else None
         if t.pos == "PRON":
             return self.reported_pronoun(t)
         maker = self.event_noun_maker(t)
@@ -305,7 +320,7 @@ class _Coder:
                 nouns.extend(self._prep_objects(k.i, out))
         for n in nouns:
             for g in d.kids(n):
-                if g.dep in ("compound", "amod", "nmod", "conj"):
+                if g.dep in ("compound", "amod", "nmod", "conj", "nummod"):
                     out.setdefault(g.lemma.lower(), g.i)
                 elif g.dep == "prep":
                     out.setdefault(g.lemma.lower(), g.i)
@@ -491,12 +506,16 @@ class _Coder:
         linked |= {(s, b, a) for s, a, b in linked}
         triggers = {ev.trigger_span for ev in self.events}  # a rule already read that verb
         by_sent: dict[int, list[tuple[int, tuple[int, int], str]]] = {}
-        for i, (eid, span, code) in sorted(self.owner.items()):
-            if code and self.d.toks[i].pos in ("PROPN", "NOUN") and self.d.toks[i].dep not in (
-                    "compound", "amod", "nmod", "poss") and (
-                    i + 1 >= len(self.d.toks) or self.owner.get(i + 1, ("",))[0] != eid
-                    or self.owner.get(i + 1, ("", (0, 0)))[1] != span):
-                by_sent.setdefault(self.d.toks[i].sent, []).append((i, span, eid))
+        seen: set[tuple[int, int]] = set()
+        for t in self.d.toks:
+            if t.dep not in _PAIR_DEPS or not (t.pos in ("PROPN", "NOUN") or (
+                    t.pos == "PRON" and t.dep in _SUBJ)):
+                continue
+            ref = self.actor(t.i)
+            if ref is None or ref.span in seen:
+                continue
+            seen.add(ref.span)
+            by_sent.setdefault(t.sent, []).append((t.i, ref.span, ref.entity or str(ref.span)))
         out: list[Event] = []
         for sent, heads in by_sent.items():
             if not 2 <= len(heads) <= _MAX_MODEL_ACTORS:
@@ -516,7 +535,7 @@ class _Coder:
         if self._is_subject(j) and not self._is_subject(i):
             i, j = j, i  # the subject side acts
         src, tgt = self.actor(i), self.actor(j)
-        if src is None or tgt is None or src.code == tgt.code:
+        if src is None or tgt is None or not _distinct(src, tgt):
             return None
         trig = self._lca(i, j)
         t = self.d.toks[trig]
@@ -661,9 +680,9 @@ class _Coder:
             group = self.args(between)
             pairs = [(a, b) for a, b in permutations(group, 2)]
         elif sources and targets:
-            pairs = [(s, g) for s in sources for g in targets if s.ref.code != g.ref.code]
+            pairs = [(s, g) for s in sources for g in targets if _distinct(s.ref, g.ref)]
         elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
-            pairs = [(a, b) for a, b in permutations(sources, 2) if a.ref.code != b.ref.code]
+            pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources:
             pairs = [(s, None) for s in sources]
         else:
@@ -674,7 +693,7 @@ class _Coder:
         received = self.received(t, sources)
         if received is not None:  # "X received weapons from Y": Y -> X, providing weapons
             trig, sources, targets = received
-            pairs = [(s, g) for s in sources for g in targets if s.ref.code != g.ref.code]
+            pairs = [(s, g) for s in sources for g in targets if _distinct(s.ref, g.ref)]
         demand = self.demand(t, trig, sources)
         if demand is not None:
             return [demand]
@@ -684,6 +703,11 @@ class _Coder:
         code = self.appraisal(t, code)
         if modality == "intended":
             code = self.lex.intent_code(code)
+        if negated and modality in ("asserted", "intended"):
+            # "will not lift the embargo" is a refusal that happened (1244), not a non-event
+            refusal = self.lex.refusal_code(code)
+            if refusal is not None:
+                code, negated, modality = refusal, False, "asserted"
         info = self.lex.info(code)
         sent = t.sent
         out = []
