@@ -28,8 +28,11 @@ CLEAR_CASES = [
     ("Mexico and Argentina are both members of the G20.", "Mexico", "Argentina", "NONE"),
     ("The Dutch foreign minister urged Georgia to release the jailed protesters.",
      "The Dutch foreign minister", "Georgia", "REQUEST"),
+    # Sanctions (CAMEO 163) are COERCE in CAMEO2PLOVER; SANCTION is reducing relations or aid.
     ("Ottawa froze the assets of three Belarusian generals on Thursday.",
-     "Ottawa", "three Belarusian generals", "SANCTION"),
+     "Ottawa", "three Belarusian generals", "COERCE"),
+    ("Ottawa expelled two Belarusian diplomats on Thursday.",
+     "Ottawa", "two Belarusian diplomats", "SANCTION"),
     ("Tanzanian police arrested two Kenyan activists at the airport in Dar es Salaam.",
      "Tanzanian police", "two Kenyan activists", "COERCE"),
     ("Croatia rebuffed Slovenia's request to reopen the border talks.",

@@ -40,7 +40,7 @@ _MAX_MODEL_ACTORS = 6
 _NAMED = frozenset({"PERSON", "ORG", "NORP"})
 # Where the heads of the two parties of a sentence's event sit (the classifier's candidates).
 _PAIR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "iobj", "dative", "agent", "conj",
-                        "appos", "attr", "ROOT", "npadvmod", "oprd"})
+                        "appos", "attr", "ROOT", "oprd"})
 # The CAMEO code the classifier's PLOVER root stands for (the root's own bare code).
 _MODEL_CODES = {
     "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
@@ -511,6 +511,10 @@ class _Coder:
             if t.dep not in _PAIR_DEPS or not (t.pos in ("PROPN", "NOUN") or (
                     t.pos == "PRON" and t.dep in _SUBJ)):
                 continue
+            if t.pos == "PROPN" and t.i not in self.owner:
+                continue  # a name no entity holds ("Secretary of State")
+            if t.pos == "NOUN" and ("N", t.lemma.lower()) in self.lex.triggers:
+                continue  # an event noun ("talks"), not a party
             ref = self.actor(t.i)
             if ref is None or ref.span in seen:
                 continue
@@ -539,6 +543,8 @@ class _Coder:
             return None
         trig = self._lca(i, j)
         t = self.d.toks[trig]
+        if t.pos not in ("VERB", "AUX"):
+            return None  # parties joined by a noun phrase or a list, not by a clause
         negated, modality = self.context(trig)
         code = _MODEL_CODES[root]
         if modality == "intended":
@@ -657,8 +663,13 @@ class _Coder:
             dep_heads = [near[x] for x in trig.deps if x in near] + [
                 v for k, v in near.items() if k.startswith("to:") and "to:*" in trig.deps]
             self.consumed.update(dep_heads)
-            if trig.pos == "V":  # "ratified an agreement": the verb's event covers the noun's
-                self.consumed.update(k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN")
+            if trig.pos == "V":
+                # "ratified an agreement": the verb's event covers the noun's; a statement
+                # of an act done to someone ("announced the release of X") does not
+                self.consumed.update(
+                    k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and not (
+                        trig.code.startswith("01") and any(
+                            p.lemma.lower() == "of" for p in self.d.kids(k.i, "prep"))))
             self.events.extend(self.events_for(t, trig, dep_heads))
         return self.events
 
