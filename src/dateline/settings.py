@@ -24,7 +24,7 @@ class Settings:
     min_words_for_language: int = 25
     # The fallback event classifier for actor pairs no rule links, and its threshold.
     event_model: bool = True
-    event_model_threshold: float = 0.7
+    event_model_threshold: float = 0.8
     # Users' own actor dictionaries (dateline TSV, PETRARCH/TABARI actor or agent files).
     actor_dictionaries: tuple[str, ...] = ()
 

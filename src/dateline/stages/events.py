@@ -742,7 +742,7 @@ class _Coder:
 
 
 def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
-                   model: EventModel | None = None, threshold: float = 0.7,
+                   model: EventModel | None = None, threshold: float = 0.8,
                    tone: ToneLexicon | None = None) -> Article:
     """Code the article's events (see the module docstring).
 
