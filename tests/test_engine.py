@@ -64,3 +64,13 @@ def test_engine_process_is_lazy_and_accepts_a_generator(engine):
     assert next(it).id == "g1"
     with pytest.raises(StopIteration):
         next(it)
+
+
+def test_engine_world_city_keeps_its_country_against_article_context(engine):
+    # Many Australian places, then Toronto: the city of 2.6 million, not the NSW town.
+    art = engine.extract(
+        "Health officials in Sydney, Melbourne and Brisbane said cases rose across New South "
+        "Wales and Victoria. Australia now has 40 cases. Two passengers who arrived in Perth "
+        "from New York and Toronto on Tuesday tested positive.", date="2009-06-04")
+    toronto = [p for p in art.places if p.name == "Toronto"]
+    assert toronto and toronto[0].country == "CAN"

@@ -11,7 +11,10 @@ New York Times").
 Resolution scores each candidate of a name with its prominence (feature class and population),
 local cues ("Paris, Texas", "Georgia state", "X city"), and the rest of the article: the
 countries and divisions its other places lie in, and the dateline. Each name is resolved once
-per article (one sense per discourse); names that resolve to the same place are merged.
+per article (one sense per discourse); names that resolve to the same place are merged. A
+world city (a million people or more, a hundred times its largest namesake) holds against the
+article's context unless a cue or a container says otherwise ("Toronto" in a story full of
+Australian places is still Toronto, Ontario).
 """
 
 from __future__ import annotations
@@ -445,6 +448,8 @@ _ALT_PENALTY = 1.0
 # Per listed name of the same level: "Georgia, Oklahoma and Ohio" are states.
 _PEER_WEIGHT = {"country": 1.5, "admin1": 1.5, "city": 1.0}
 _BIGGEST_TOWN = 0.9  # GeoNames sources may disagree a little on the same town's population
+_WORLD_CITY = 1_000_000
+_WORLD_CITY_BONUS = 4.0
 
 
 def _prior(m: Match) -> float:
@@ -566,10 +571,17 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
         _level(names[k].choice) for m in nm.mentions for k in m.peers
         if k in names and names[k].choice is not None
     )
+    # A world city ("Toronto", "Santiago") against namesakes a hundred times smaller: the
+    # article's other places may not flip it without a cue or a container.
+    top = max(priors, default=0.0)
+    runner_up = max((p for p in priors if p < top), default=0.0)
     scores = []
     for cand, prior in zip(nm.candidates, priors, strict=True):
         e = cand.entry
         score = prior + _cue_score(e, cues)
+        if (prior == top and e.is_city and e.population >= _WORLD_CITY
+                and top - runner_up >= 2.0):
+            score += _WORLD_CITY_BONUS
         score += sum(bonus for outer, bonus in outers
                      if outer is not None and gaz.contains(outer, e))
         score += _PEER_WEIGHT.get(_level(e), 0.0) * min(3, peer_levels[_level(e)])
