@@ -56,27 +56,18 @@ class Lexicon:
 
     def demand_code(self, code: str) -> str:
         """The demand CAMEO codes when a speaker says an actor must do this (10x)."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.demands:
-                return self.demands[code[:n]]
-        return "100"
+        return _longest_prefix(self.demands, code) or "100"
 
     def intent_code(self, code: str) -> str:
         """The code CAMEO gives an announced or planned act of this kind (else the code)."""
         if code.startswith(("01", "02", "03", "13")):
             return code
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.intents:
-                return self.intents[code[:n]]
-        return code
+        return _longest_prefix(self.intents, code) or code
 
     def refusal_code(self, code: str) -> str | None:
         """The 12x code of refusing this cooperative act ("will not lift the embargo": 1244),
         or None when a negated act of this kind is simply an act that did not happen."""
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.refusals:
-                return self.refusals[code[:n]]
-        return None
+        return _longest_prefix(self.refusals, code)
 
     def info(self, code: str) -> CodeInfo:
         """The code's row, falling back to its 3-digit base and its root."""
@@ -84,6 +75,14 @@ class Lexicon:
             if c in self.codes:
                 return self.codes[c]
         raise KBError(f"unknown CAMEO code {code!r}; add it to cameo_codes.tsv")
+
+
+def _longest_prefix(table: Mapping[str, str], code: str) -> str | None:
+    """The value of the longest prefix of code (two digits or more) in table, else None."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
 
 
 def _rebuild_lexicon(triggers: dict[tuple[str, str], tuple[Trigger, ...]],

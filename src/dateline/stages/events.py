@@ -505,7 +505,7 @@ class _Coder:
                   if ev.source is not None and ev.target is not None}
         linked |= {(s, b, a) for s, a, b in linked}
         triggers = {ev.trigger_span for ev in self.events}  # a rule already read that verb
-        by_sent: dict[int, list[tuple[int, tuple[int, int], str]]] = {}
+        by_sent: dict[int, list[tuple[int, ActorRef]]] = {}
         seen: set[tuple[int, int]] = set()
         for t in self.d.toks:
             if t.dep not in _PAIR_DEPS or not (t.pos in ("PROPN", "NOUN") or (
@@ -519,28 +519,28 @@ class _Coder:
             if ref is None or ref.span in seen:
                 continue
             seen.add(ref.span)
-            by_sent.setdefault(t.sent, []).append((t.i, ref.span, ref.entity or str(ref.span)))
+            by_sent.setdefault(t.sent, []).append((t.i, ref))
         out: list[Event] = []
         for sent, heads in by_sent.items():
             if not 2 <= len(heads) <= _MAX_MODEL_ACTORS:
                 continue
-            for (i, si, ei), (j, sj, ej) in combinations(heads, 2):
-                if ei == ej or (sent, si, sj) in linked:
+            for (i, ri), (j, rj) in combinations(heads, 2):
+                if not _distinct(ri, rj) or (sent, ri.span, rj.span) in linked:
                     continue
                 root, p = model.predict(self.art, i, j)
                 if root == "NONE" or p < threshold:
                     continue
-                ev = self._model_event(i, j, root, p)
+                ev = self._model_event((i, ri), (j, rj), root, p)
                 if ev is not None and ev.trigger_span not in triggers:
                     out.append(ev)
         return out
 
-    def _model_event(self, i: int, j: int, root: str, p: float) -> Event | None:
-        if self._is_subject(j) and not self._is_subject(i):
-            i, j = j, i  # the subject side acts
-        src, tgt = self.actor(i), self.actor(j)
-        if src is None or tgt is None or not _distinct(src, tgt):
-            return None
+    def _model_event(self, a: tuple[int, ActorRef], b: tuple[int, ActorRef], root: str,
+                     p: float) -> Event | None:
+        """The classifier's event between two actor heads and their (already resolved) refs."""
+        if self._is_subject(b[0]) and not self._is_subject(a[0]):
+            a, b = b, a  # the subject side acts
+        (i, src), (j, tgt) = a, b
         trig = self._lca(i, j)
         t = self.d.toks[trig]
         if t.pos not in ("VERB", "AUX"):
