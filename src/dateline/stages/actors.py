@@ -153,7 +153,7 @@ def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
 def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
     for name in (entity.name, *_tail_names(entity.name)):
         cands = [c for c in kb.lookup(name, date) if c.kind in ("person", "user")]
-        valid = [c for c in cands if c.valid_on(date)]
+        valid = [c for c in cands if date and c.valid_on(date)]
         if valid:
             return _from_kb(valid[0])
         if cands and date:
@@ -239,6 +239,19 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
     return best
 
 
+# Common nouns that name a place, so that a country modifying them locates ("in the Russian
+# city of Sochi", "in Syrian territory"); other nouns ("in Israeli shelling") do not.
+_PLACE_NOUNS = frozenset({
+    "city", "town", "village", "region", "province", "capital", "area", "territory", "state",
+    "part", "east", "west", "north", "south", "northeast", "northwest", "southeast",
+    "southwest", "border", "district", "county", "coast", "camp", "prison", "jail", "port",
+    "side", "zone", "enclave", "countryside", "island", "islands", "highlands", "mountains",
+    "desert", "water", "waters", "airspace", "soil", "embassy", "consulate", "base", "resort",
+    "neighborhood", "neighbourhood", "suburb", "outskirts", "frontier",
+    "peninsula", "valley", "municipality", "heartland", "stronghold", "hospital", "parliament",
+})
+
+
 def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | None:
     """A country the sentence of ``span`` places things in ("... in eastern Ukraine")."""
     toks = _sentence_tokens(article, span[0])
@@ -258,6 +271,8 @@ def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | No
     if best:
         return best[1]
     for t in toks:  # else the country named nearest to the phrase in the same sentence
+        if t.dep in ("compound", "amod") and _modifies_thing(article, t):
+            continue  # "a US drone strike", "US aid": the country of something else
         iso = kb.country_of(t.text, capitals=True) if t.pos == "PROPN" else None
         if iso:
             dist = abs(t.start - span[0])
@@ -279,9 +294,18 @@ def _sentence_tokens(article: Article, char: int) -> list[Token]:
     return list(toks[lo:hi])
 
 
+def _modifies_thing(article: Article, t: Token) -> bool:
+    """Whether t modifies a common noun that is not a place ("US drone strike")."""
+    head = article.tokens[t.head]
+    return head.pos == "NOUN" and head.lemma.lower() not in _PLACE_NOUNS
+
+
 def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
-    words = [u.text for u in toks
-             if u.i == tok.i or (u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
+    """The country of "in <place>": the place itself, or the country modifying a place noun
+    ("in the Russian city of X", "in eastern Ukraine"), never "in Israeli shelling"."""
+    place_noun = tok.pos != "NOUN" or tok.lemma.lower() in _PLACE_NOUNS
+    words = [u.text for u in toks if u.i == tok.i or (
+        place_noun and u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
     for w in words:
         iso = kb.country_of(w, capitals=True)
         if iso:

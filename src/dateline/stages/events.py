@@ -28,6 +28,12 @@ _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _INTENT = frozenset(
     ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "decide", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
 )
+# Verbs that ask or push someone to act: the act asked for has not happened.
+_ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "call", "request",
+                    "invite", "persuade", "appeal", "lobby", "tell", "order", "demand", "beg",
+                    "implore", "exhort", "advise", "warn"})
+_CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
+                     "require", "help"}
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
@@ -238,7 +244,13 @@ class _Coder:
             if self.d.kids(v, "xcomp"):  # "is scheduled to meet": the passive subject acts
                 for k in self.d.kids(v, "nsubjpass"):
                     return k.i
-            return None
+            return self.means_maker(v)
+        if depth < 3 and t.head != v and self._controlled(t):
+            # Object control: "pressured Obama to help", "Obama was pressed by X to help":
+            # the one pressed acts, not the one pressing.
+            for k in self.d.kids(t.head, "dobj", "nsubjpass"):
+                if k.pos in ("NOUN", "PROPN", "PRON"):
+                    return k.i
         if depth < 3 and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
             return self.subject(t.head, depth + 1)
         if t.dep == "pcomp" and depth < 3:  # "accuses Russia of providing": Russia provides
@@ -251,6 +263,49 @@ class _Coder:
         if t.dep == "acl" and t.tag == "VBG":
             return t.head
         return None
+
+    def venue(self, t: Token) -> _Arg | None:
+        """The country a protest takes place in ("staged a protest in Beijing" -> CHN)."""
+        heads = [t.i, *(k.i for k in self.d.kids(t.i, "dobj"))]
+        if t.pos == "NOUN" and t.dep == "dobj":
+            heads.append(t.head)
+        found = None
+        for h in heads:
+            for p in self.d.kids(h, "prep"):
+                prep = p.lemma.lower()
+                if prep not in ("in", "outside", "at", "near", "before"):
+                    continue
+                for n in self.d.kids(p.i, "pobj"):
+                    own = self.owner.get(n.i)
+                    ref = self.actor(n.i)
+                    if own is None or ref is None or not ref.code:
+                        continue
+                    if prep != "in":  # "outside the US embassy": at whoever it stands for
+                        return _Arg(n.i, ref)
+                    if found is None and self.types.get(own[0]) in ("GPE", "LOC", "FAC"):
+                        found = _Arg(n.i, replace(ref, code=ref.code[:3]))
+        return found
+
+    def means_maker(self, v: int) -> int | None:
+        """The doer of an agentless passive named on the event that did it: "were killed in
+        Israeli shelling", "was wounded in a Taliban attack" -> Israeli, Taliban."""
+        for p in self.d.kids(v, "prep"):
+            if p.lemma.lower() not in ("in", "during", "by"):
+                continue
+            for n in self.d.kids(p.i, "pobj"):
+                if n.pos != "NOUN" or ("N", n.lemma.lower()) not in self.lex.triggers:
+                    continue
+                for m in self.d.kids(n.i, "poss", "amod", "compound", "nmod"):
+                    if m.pos in ("PROPN", "ADJ", "NOUN") and self.actor(m.i) is not None:
+                        return m.i
+        return None
+
+    def _controlled(self, t: Token) -> bool:
+        """An infinitive whose doer is its governor's object ("forced X to", "urged X to")."""
+        if t.dep == "xcomp":
+            return True
+        return (t.dep == "advcl" and self.d.toks[t.head].lemma.lower() in _CONTROL
+                and any(a.lemma.lower() == "to" for a in self.d.kids(t.i, "aux")))
 
     def is_passive(self, v: int) -> bool:
         return any(k.dep in ("nsubjpass", "auxpass") for k in self.d.kids(v))
@@ -278,10 +333,27 @@ class _Coder:
         if not entries:
             return None
         near = self.arg_set(t.i)
+        best: tuple[int, int] | None = None
+        found = None
         for e in entries:  # sorted by number of deps, then file order
+            if best is not None and len(e.deps) < -best[0]:
+                break
             if all(self._has(dep, near) for dep in e.deps):
-                return e, near
-        return None
+                # Among rows with as many deps, the one whose words sit nearest the trigger
+                # wins: "rejected an extradition request on the charge of X" is a rejected
+                # request (its object), not a rejected charge (a prepositional phrase).
+                rank = (-len(e.deps), sum(self._depth(near[d], t.i) for d in e.deps if d in near))
+                if best is None or rank < best:
+                    best, found = rank, e
+        return (found, near) if found is not None else None
+
+    def _depth(self, k: int, i: int) -> int:
+        """Head steps from token k up to token i (capped; a "to:*" item has no token)."""
+        toks = self.d.toks
+        n = 0
+        while k != i and n < 8:
+            k, n = toks[k].head, n + 1
+        return n
 
     def _has(self, dep: str, near: dict[str, int]) -> bool:
         if dep != "to:*":
@@ -422,6 +494,9 @@ class _Coder:
             gov = d.toks[tok.head]
             glem = gov.lemma.lower()
             chain = chain and tok.dep in ("xcomp", "acomp", "conj")
+            if glem in _ASKED and tok.dep in ("xcomp", "advcl") and (
+                    chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
+                return negated, "hypothetical"
             if chain and tok.dep in ("xcomp", "acomp") and glem in _INTENT:
                 modality = "intended" if modality == "asserted" else modality
                 if j == i and any(k.dep == "neg" for k in d.kids(gov.i)):
@@ -698,6 +773,10 @@ class _Coder:
             pairs = [(s, None) for s in sources]
         else:
             pairs = [(None, g) for g in targets]
+        if trig.code[:2] == "14" and pairs and all(g is None for _, g in pairs):
+            venue = self.venue(t)  # "protested in Beijing": against China's authorities
+            if venue is not None:
+                pairs = [(s, venue) for s, _ in pairs if s is None or _distinct(s.ref, venue.ref)]
         negated, modality = self.context(t.i)
         if trig.modality != "asserted" and modality == "asserted":
             modality = trig.modality

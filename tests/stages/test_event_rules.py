@@ -1,0 +1,79 @@
+"""Event coding rules, one behaviour per sentence of our own (dateline.stages.events).
+
+Each case names an event that must be coded, as (source code, target code, CAMEO code,
+modality), or one that must not be. All sentences go through the shared engine in one batch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.model import Article, RawInput
+
+pytestmark = pytest.mark.slow
+
+DATE = "2016-06-01"
+
+# sentence -> events that must be present: (source, target, cameo, modality)
+PRESENT = {
+    # the object of the verb decides the row, not a prepositional phrase further away
+    "A German court rejected an extradition request from Spain on the charge of rebellion.":
+        [("DEUJUD", "ESP", "121", "asserted")],
+    # a refused cooperative act is a refusal that happened
+    "The United States will not lift the embargo on Cuba.": [("USA", "CUB", "1244", "asserted")],
+    # object control: the one pressed to act is the doer, and the act has not happened
+    "Congress pressured Obama to help Iran.": [("USAGOV", "IRN", "070", "hypothetical")],
+    "Obama was forced by Congress to release the prisoners.":
+        [("USAGOV", None, "0841", "asserted")],
+    # an agentless passive takes its doer from the attack that did it
+    "Three soldiers were killed in a Taliban attack on Monday.":
+        [("AFGREBTAL", "MIL", "190", "asserted")],
+    # a protest is directed at the country it takes place in, or at what it stands outside
+    "American and British activists staged a protest in Beijing.":
+        [("USAOPP", "CHN", "141", "asserted")],
+    "Protesters rallied outside the US embassy in Cairo.":
+        [("EGYOPP", "USAGOV", "141", "asserted")],
+}
+
+# sentence -> (source, target, cameo) triples that must not be coded
+ABSENT = {
+    # "pressured Obama to help": Congress helps nobody
+    "Congress pressured Obama to help Iran.": [("USALEG", "IRN", "070")],
+    # "rejected ... on the charge of": not a denial of an accusation (016)
+    "A German court rejected an extradition request from Spain on the charge of rebellion.":
+        [("DEUJUD", "ESP", "016")],
+}
+
+
+@pytest.fixture(scope="module")
+def arts(engine) -> dict[str, Article]:
+    texts = list(dict.fromkeys([*PRESENT, *ABSENT]))
+    raws = [RawInput(id=str(i), text=t, date=DATE, format="text") for i, t in enumerate(texts)]
+    out = list(engine.process(raws))
+    assert all(a.skip is None for a in out)
+    return dict(zip(texts, out, strict=True))
+
+
+def _coded(art: Article) -> list[tuple[str | None, str | None, str, str]]:
+    return [(ev.source.code if ev.source else None, ev.target.code if ev.target else None,
+             ev.cameo.code, ev.modality) for ev in art.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), list(PRESENT.items()))
+def test_event_rule_codes(arts, text, expected):
+    coded = _coded(arts[text])
+    for ev in expected:
+        assert ev in coded, f"{ev} not in {coded}"
+
+
+@pytest.mark.parametrize(("text", "unwanted"), list(ABSENT.items()))
+def test_event_rule_does_not_code(arts, text, unwanted):
+    triples = [c[:3] for c in _coded(arts[text])]
+    for ev in unwanted:
+        assert ev not in triples, f"{ev} in {triples}"
+
+
+def test_undated_article_codes_a_person_by_best_known_office(engine):
+    art = next(iter(engine.process([RawInput(id="u", text="Obama met Putin.", format="text")])))
+    codes = {e.name: e.actor.code for e in art.entities if e.actor}
+    assert codes.get("Obama") == "USAGOV"
