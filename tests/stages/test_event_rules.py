@@ -33,6 +33,14 @@ PRESENT = {
         [("USAOPP", "CHN", "141", "asserted")],
     "Protesters rallied outside the US embassy in Cairo.":
         [("EGYOPP", "USAGOV", "141", "asserted")],
+    # a date is no "call on": calling someone on Friday to discuss is a phone call
+    "Netanyahu called Australian Prime Minister Scott Morrison on Wednesday to discuss trade.":
+        [("ISRGOV", "AUSGOV", "041", "asserted")],
+    # failing to agree is a refusal (negated 057 -> 120), not an agreement
+    "The United States and South Korea failed to reach agreement on a free-trade deal.":
+        [("USA", "KOR", "120", "asserted"), ("KOR", "USA", "120", "asserted")],
+    # opening borders to refugees is granting asylum, and the refugees are its target
+    "Turkey opened its borders to Syrian refugees.": [("TUR", "SYRREF", "075", "asserted")],
 }
 
 # sentence -> (source, target, cameo) triples that must not be coded
@@ -42,6 +50,10 @@ ABSENT = {
     # "rejected ... on the charge of": not a denial of an accusation (016)
     "A German court rejected an extradition request from Spain on the charge of rebellion.":
         [("DEUJUD", "ESP", "016")],
+    "Netanyahu called Australian Prime Minister Scott Morrison on Wednesday to discuss trade.":
+        [("ISRGOV", "AUSGOV", "020")],
+    "The United States and South Korea failed to reach agreement on a free-trade deal.":
+        [("USA", "KOR", "057")],
 }
 
 

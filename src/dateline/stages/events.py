@@ -29,7 +29,7 @@ _INTENT = frozenset(
     ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "decide", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
 )
 # Verbs that ask or push someone to act: the act asked for has not happened.
-_ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "call", "request",
+_ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "request",
                     "invite", "persuade", "appeal", "lobby", "tell", "order", "demand", "beg",
                     "implore", "exhort", "advise", "warn"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
@@ -383,8 +383,8 @@ class _Coder:
                     for key, v in self.arg_set(k.i, 1).items():
                         out.setdefault(key, v)
                 continue
-            if k.dep in _ARG_EXCLUDE:
-                continue
+            if k.dep in _ARG_EXCLUDE or (k.dep == "prep" and self._when(k.i)):
+                continue  # "called X on Friday" is no "call on"
             out.setdefault(lem, k.i)
             if k.pos in ("NOUN", "PROPN", "PRON"):
                 nouns.append(k.i)
@@ -398,6 +398,11 @@ class _Coder:
                     out.setdefault(g.lemma.lower(), g.i)
                     self._prep_objects(g.i, out)
         return out
+
+    def _when(self, p: int) -> bool:
+        """Whether preposition p only dates the clause ("on Friday", "in May 2013")."""
+        objs = self.d.kids(p, "pobj")
+        return bool(objs) and all(o.ent_type in ("DATE", "TIME") for o in objs)
 
     def _prep_objects(self, p: int, out: dict[str, int]) -> list[int]:
         found = []
@@ -425,7 +430,10 @@ class _Coder:
                 return None
             for host in (t.i, *nouns, *verbs, *objs):
                 cand = self._slot(spec, host, t, trig)
-                if cand is not None and cand not in dep_heads and self.actor(cand) is not None:
+                # a dep word is the act ("imposed sanctions"), unless a preposition makes it
+                # the party ("opened its borders to refugees")
+                if (cand is not None and (cand not in dep_heads or spec.startswith("pobj:"))
+                        and self.actor(cand) is not None):
                     return cand
         for host in objs:  # "endorsed an agreement with the EU": the object's partner
             cand = self.pobj([host], "with")
@@ -494,6 +502,8 @@ class _Coder:
             gov = d.toks[tok.head]
             glem = gov.lemma.lower()
             chain = chain and tok.dep in ("xcomp", "acomp", "conj")
+            if chain and tok.dep == "xcomp" and glem == "fail":  # "failed to reach a deal"
+                negated = True
             if glem in _ASKED and tok.dep in ("xcomp", "advcl") and (
                     chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
                 return negated, "hypothetical"
