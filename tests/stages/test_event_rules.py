@@ -41,6 +41,11 @@ PRESENT = {
         [("USA", "KOR", "120", "asserted"), ("KOR", "USA", "120", "asserted")],
     # opening borders to refugees is granting asylum, and the refugees are its target
     "Turkey opened its borders to Syrian refugees.": [("TUR", "SYRREF", "075", "asserted")],
+    # lifting a boycott eases dissent; the boycott itself is not coded again
+    "The unions lifted their boycott of the ministry.": [("LAB", "GOV", "082", "asserted")],
+    # a planned curfew or boycott is a threat (13x), as CAMEO codes it
+    "The Thai government will impose a curfew in Bangkok.":
+        [("THAGOV", "THA", "1323", "intended")],
 }
 
 # sentence -> (source, target, cameo) triples that must not be coded
