@@ -30,6 +30,17 @@ SENTENCES = {
     "weather": "The weather in Paris was mild on Sunday.",
     "two": "Police in Lagos arrested dozens of protesters. Nigeria's president condemned "
            "the arrests.",
+    # Common wire phrasings the lexicon codes (cameo_lexicon.tsv).
+    "travel": "Canada advised against travel to Haiti on Tuesday.",
+    "wargames": "Russia launched war games near the Polish border.",
+    "firefight": "Rebels engaged Colombian troops in a firefight.",
+    "medal": "Poland awarded a medal to the Lithuanian president.",
+    "money": "Norway contributed $20 million to the Afghan government.",
+    "protest_in": "Students staged a protest in Moscow.",
+    "alert": "Indian troops remained on high alert.",
+    "rockets": "Hezbollah fired rockets at Israel.",
+    "no_politics": "The museum awarded a prize to the painter. The children played games in "
+                   "the park and remained alert.",
 }
 
 # GDELT's QuadClass by CAMEO root.
@@ -124,6 +135,29 @@ def test_events_accusation_and_its_content(arts):
 
 def test_events_none_in_a_sentence_without_politics(arts):
     assert arts["weather"].events == ()
+
+
+@pytest.mark.parametrize("key, trigger, code, source, target", [
+    ("travel", "advised", "160", "CAN", "HTI"),  # a travel warning reduces relations
+    ("wargames", "launched", "150", "RUS", "POL"),  # war games are a show of force
+    ("firefight", "engaged", "193", "COLREB", "COLMIL"),  # engaged X in a firefight
+    ("medal", "awarded", "051", "POL", "LTUGOV"),  # honours are praise
+    ("money", "contributed", "071", "NOR", "AFGGOV"),  # money given is economic aid
+    ("protest_in", "staged", "141", "RUSEDU", "RUS"),  # the place protested in is the target
+    ("alert", "remained", "152", "INDMIL", None),  # staying on high alert
+    ("rockets", "fired", "194", "LBNREBHEZ", "ISR"),  # rockets are artillery, not small arms
+])
+def test_events_common_wire_phrasings(arts, key, trigger, code, source, target):
+    evs = _by_trigger(arts[key], trigger)
+    assert [(ev.cameo.code, _codes(ev.source), _codes(ev.target)) for ev in evs] == [
+        (code, source, target)], arts[key].events
+    assert (evs[0].negated, evs[0].modality) == (False, "asserted")
+
+
+def test_events_none_for_prizes_games_and_alert_people(arts):
+    # neither the museum nor the painter is a political actor; "remained alert" (no "on")
+    # is no military alert
+    assert arts["no_politics"].events == ()
 
 
 def test_events_sentence_index_follows_the_text(arts):
