@@ -46,6 +46,12 @@ PRESENT = {
     # a planned curfew or boycott is a threat (13x), as CAMEO codes it
     "The Thai government will impose a curfew in Bangkok.":
         [("THAGOV", "THA", "1323", "intended")],
+    # two different places of one country are two parties (a region secedes)
+    "Crimea declared independence from Ukraine on March 17, 2014.":
+        [("UKR", "UKR", "128", "asserted")],
+    # a decree acts for its signer
+    "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
+        [("UKRGOV", None, "0833", "asserted")],
 }
 
 # sentence -> (source, target, cameo) triples that must not be coded
@@ -94,3 +100,10 @@ def test_undated_article_codes_a_person_by_best_known_office(engine):
     art = next(iter(engine.process([RawInput(id="u", text="Obama met Putin.", format="text")])))
     codes = {e.name: e.actor.code for e in art.entities if e.actor}
     assert codes.get("Obama") == "USAGOV"
+
+
+def test_possessive_group_takes_its_owner_country(engine):
+    text = "The United States advised its citizens against travel to Tunisia."
+    art = next(iter(engine.process([RawInput(id="p", text=text, date=DATE, format="text")])))
+    codes = {e.name: e.actor.code for e in art.entities if e.actor}
+    assert codes.get("its citizens") == "USACVL"

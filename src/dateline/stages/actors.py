@@ -326,7 +326,33 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
         if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
             actor = _place_actor(article, e, kb)
         out.append(replace(e, actor=actor))
+    for n, e in enumerate(out):
+        if e.type == "GROUP" and e.mentions and _POSSESSIVE.match(
+                article.text[e.mentions[0][0] : e.mentions[0][1]]):
+            owner = _possessor_country(article, out, e.mentions[0])
+            if owner is not None:  # "the US advised its citizens": American citizens
+                out[n] = replace(e, actor=code_entity(e, kb, date, owner))
     return replace(article, entities=tuple(out))
+
+
+_POSSESSIVE = re.compile(r"(?i)(its|their|our)\s")
+
+
+def _possessor_country(article: Article, entities: list[Entity], span: Span) -> str | None:
+    """The country of the nearest coded actor before ``span`` in its sentence: the usual
+    antecedent of "its" / "their" in "X advised its citizens"."""
+    toks = _sentence_tokens(article, span[0])
+    if not toks:
+        return None
+    lo = toks[0].start
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.actor is None or not e.actor.country or e.type == "GROUP":
+            continue
+        for a, _b in e.mentions:
+            if lo <= a < span[0] and (best is None or a > best[0]):
+                best = (a, e.actor.country)
+    return best[1] if best else None
 
 
 def _place_actor(article: Article, e: Entity, kb: KnowledgeBase) -> Actor | None:

@@ -34,6 +34,9 @@ _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "re
                     "implore", "exhort", "advise", "warn"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
+# Documents through which their signer acts ("signed a decree granting ...").
+_INSTRUMENTS = frozenset({"decree", "order", "law", "bill", "resolution", "directive", "edict",
+                          "regulation", "legislation", "measure", "ordinance", "proclamation"})
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
@@ -77,8 +80,10 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pob
 
 def _distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two parties of an event: different codes, or (uncoded) different entities."""
-    if a.code and b.code:
-        return a.code != b.code
+    if a.code and b.code and a.code != b.code:
+        return True
+    if a.code and b.code and (a.entity is None or b.entity is None):
+        return False
     return a.span != b.span and (a.entity is None or a.entity != b.entity)
 
 
@@ -261,6 +266,11 @@ class _Coder:
         if t.dep == "relcl":
             return t.head
         if t.dep == "acl" and t.tag == "VBG":
+            head = self.d.toks[t.head]
+            if (depth < 3 and head.lemma.lower() in _INSTRUMENTS and head.dep == "dobj"
+                    and head.head != head.i):
+                # "signed a decree granting citizenship": the signer grants, not the decree
+                return self.subject(head.head, depth + 1)
             return t.head
         return None
 
