@@ -49,6 +49,15 @@ PRESENT = {
     # two different places of one country are two parties (a region secedes)
     "Crimea declared independence from Ukraine on March 17, 2014.":
         [("UKR", "UKR", "128", "asserted")],
+    # two governments named by their regions are two parties of one country
+    "The Uttar Pradesh government will sign an agreement with the Gujarat government.":
+        [("INDGOV", "INDGOV", "030", "intended")],
+    # "continued their attacks": the possessive pronoun is the verb's subject
+    "Syrian government forces continued their attacks on Ukrainian cities.":
+        [("SYRMIL", "UKR", "190", "asserted")],
+    # refusing permission is a rejection, not a denial of responsibility (016)
+    "The Kerala government has denied permission to the rally.":
+        [("INDGOV", None, "120", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

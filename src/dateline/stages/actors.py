@@ -322,6 +322,8 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
         local = focus
         if e.type == "GROUP" and e.mentions:
             local = located_country(article, e.mentions[0], kb) or focus
+        if e.type in ("GROUP", "ORG") and e.mentions:
+            local = _inner_place_country(article, e.mentions[0]) or local
         actor = code_entity(e, kb, date, local)
         if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
             actor = _place_actor(article, e, kb)
@@ -353,6 +355,15 @@ def _possessor_country(article: Article, entities: list[Entity], span: Span) -> 
             if lo <= a < span[0] and (best is None or a > best[0]):
                 best = (a, e.actor.country)
     return best[1] if best else None
+
+
+def _inner_place_country(article: Article, span: Span) -> str | None:
+    """The country of a place named inside a phrase ("the West Bengal government" -> IND)."""
+    for p in article.places:
+        if p.country and any(span[0] <= a and b <= span[1] and (a, b) != span
+                             for a, b in p.mentions):
+            return p.country
+    return None
 
 
 def _place_actor(article: Article, e: Entity, kb: KnowledgeBase) -> Actor | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from dateline.kb import KnowledgeBase, kb_for, norm
 from dateline.model import Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
-from dateline.stages.tokens import TokenIndex
+from dateline.stages.tokens import TokenIndex, different_names
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _HONORIFICS = frozenset(
@@ -272,7 +272,8 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
                 target = named[0]
             else:
                 described = [c for c in clusters if c.head == t.lemma and not c.plural
-                             and c.mentions and c.mentions[-1][0] < span[0]]
+                             and c.mentions and c.mentions[-1][0] < span[0]
+                             and not different_names(text, c.name)]
                 if described:
                     target = described[-1]
         elif det == "the" and plural:

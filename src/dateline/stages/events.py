@@ -20,7 +20,7 @@ from dateline.stages.actors import code_phrase, located_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
 from dateline.stages.times import sentence_date_value
-from dateline.stages.tokens import TokenIndex
+from dateline.stages.tokens import TokenIndex, different_names
 from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -83,7 +83,8 @@ def _distinct(a: ActorRef, b: ActorRef) -> bool:
     if a.code and b.code and a.code != b.code:
         return True
     if a.code and b.code and (a.entity is None or b.entity is None):
-        return False
+        # "the Uttar Pradesh government ... with the Gujarat government": different names
+        return different_names(a.text, b.text)
     return a.span != b.span and (a.entity is None or a.entity != b.entity)
 
 
@@ -475,6 +476,11 @@ class _Coder:
     def noun_source(self, t: Token, trig: Trigger) -> int | None:
         if "poss" not in trig.targets:
             for k in self.d.kids(t.i, "poss"):
+                gov = self.d.toks[t.head]
+                if (k.pos == "PRON" and k.i not in self.owner and t.dep == "dobj"
+                        and gov.pos == "VERB"):
+                    # "forces continued their attacks": the pronoun is the verb's subject
+                    return self.subject(gov.i)
                 return k.i
         by = self.pobj([t.i], "by")
         if by is not None:

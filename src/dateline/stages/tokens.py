@@ -7,6 +7,19 @@ from dataclasses import dataclass
 from dateline.model import Article, Span, Token
 
 
+def proper_names(text: str) -> set[str]:
+    """The capitalised words of a phrase after its first word: "the Gujarat government" ->
+    {"Gujarat"}. Two phrases whose sets are both non-empty and disjoint name different parties."""
+    return {w for w in text.split()[1:] if w[:1].isupper()}
+
+
+def different_names(a: str, b: str) -> bool:
+    """Whether two phrases carry proper names and share none ("the Uttar Pradesh government",
+    "the Gujarat government")."""
+    na, nb = proper_names(a), proper_names(b)
+    return bool(na and nb and not na & nb)
+
+
 @dataclass(frozen=True)
 class TokenIndex:
     """Children and lookups for one article's tokens (built once per article per stage)."""
