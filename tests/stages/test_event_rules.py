@@ -58,6 +58,12 @@ PRESENT = {
     # refusing permission is a rejection, not a denial of responsibility (016)
     "The Kerala government has denied permission to the rally.":
         [("INDGOV", None, "120", "asserted")],
+    # a call for sanctions is a demand aimed at whoever they would hit; none are imposed
+    "A US congressional report called for sanctions against China.":
+        [("USALEG", "CHN", "100", "asserted")],
+    # deployed troops stand for the state that sends them
+    "Two thousand Russian soldiers were deployed as peacekeeping forces in Armenia.":
+        [("RUSMIL", "ARM", "074", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -74,6 +80,7 @@ ABSENT = {
         [("ISRGOV", "AUSGOV", "020")],
     "The United States and South Korea failed to reach agreement on a free-trade deal.":
         [("USA", "KOR", "057")],
+    "A US congressional report called for sanctions against China.": [(None, "CHN", "163")],
 }
 
 

@@ -34,6 +34,10 @@ _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "re
                     "implore", "exhort", "advise", "warn"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
+# Appeals (02) and demands (10): what they ask for has not happened.
+_ASKING_ROOTS = frozenset({"02", "10"})
+# Verbs whose passive subject stands for its sender ("2,000 soldiers were deployed").
+_SENT = frozenset({"deploy", "dispatch", "station", "redeploy", "post", "airlift"})
 # Documents through which their signer acts ("signed a decree granting ...").
 _INSTRUMENTS = frozenset({"decree", "order", "law", "bill", "resolution", "directive", "edict",
                           "regulation", "legislation", "measure", "ordinance", "proclamation"})
@@ -247,7 +251,9 @@ class _Coder:
         if agent is not None:
             return agent
         if self.is_passive(v):
-            if self.d.kids(v, "xcomp"):  # "is scheduled to meet": the passive subject acts
+            if self.d.kids(v, "xcomp") or t.lemma.lower() in _SENT:
+                # "is scheduled to meet": the passive subject acts; "troops were deployed":
+                # the troops stand for the state that sends them
                 for k in self.d.kids(v, "nsubjpass"):
                     return k.i
             return self.means_maker(v)
@@ -450,7 +456,18 @@ class _Coder:
             cand = self.pobj([host], "with")
             if cand is not None and self.actor(cand) is not None:
                 return cand
+        if trig.pos == "V" and trig.code[:2] in _ASKING_ROOTS:
+            for host in self._demanded(t.i):  # "called for sanctions against China"
+                for prep in ("against", "on"):
+                    cand = self.pobj([host], prep)
+                    if cand is not None and self.actor(cand) is not None:
+                        return cand
         return None
+
+    def _demanded(self, i: int) -> list[int]:
+        """The nouns a call or demand asks for ("called for sanctions", "demanded a probe")."""
+        return [o.i for p in self.d.kids(i, "prep") if p.lemma.lower() == "for"
+                for o in self.d.kids(p.i, "pobj") if o.pos == "NOUN"]
 
     def _slot(self, spec: str, host: int, t: Token, trig: Trigger) -> int | None:
         d = self.d
@@ -771,6 +788,8 @@ class _Coder:
                     k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and not (
                         trig.code.startswith("01") and any(
                             p.lemma.lower() == "of" for p in self.d.kids(k.i, "prep"))))
+                if trig.code[:2] in _ASKING_ROOTS:  # "called for sanctions": none imposed
+                    self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         return self.events
 
