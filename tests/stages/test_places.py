@@ -71,7 +71,11 @@ def test_places_gazetteer_countries_rank_first(gaz: Gazetteer, name: str, iso3: 
      ("Maryland", "ADM1", "USA", 39.0, -76.7),
      ("Andrews Air Force Base", None, "USA", 38.81, -76.87),
      ("Kremlin", "CSTL", "RUS", 55.75, 37.62),
-     ("Donbas", "RGN", "UKR", 48.0, 38.5)],
+     ("Donbas", "RGN", "UKR", 48.0, 38.5),
+     ("Karo", "ADM2", "IDN", 3.05, 98.5),  # "Kabupaten Karo" in GeoNames
+     ("Karo Regency", "ADM2", "IDN", 3.05, 98.5),
+     ("Nyanza", "RGN", "KEN", -0.5, 34.6),
+     ("Piccadilly", "ST", "GBR", 51.51, -0.14)],
 )
 def test_places_gazetteer_knows_places(gaz: Gazetteer, name: str, feature: str | None,
                                        iso3: str, lat: float, lon: float) -> None:
