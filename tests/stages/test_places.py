@@ -249,6 +249,14 @@ def test_places_nearby_country_beats_article_wide_counts(gaz: Gazetteer) -> None
     assert named(art, "Porto Alegre").country == "BRA"
 
 
+def test_places_nearby_places_of_several_countries_do_not_count_more(gaz: Gazetteer) -> None:
+    # Moscow and Washington in Geneva's sentence point at no one country: Geneva stays Swiss.
+    art = extract_places(parse(
+        "Talks between Moscow|GPE and Washington|GPE resumed in Geneva|GPE on Monday ."
+    ), gaz)
+    assert named(art, "Geneva").country == "CHE"
+
+
 def test_places_coordinated_names_in_one_span(gaz: Gazetteer) -> None:
     art = extract_places(parse(
         "Cases rose in Kisumu|GPE and|GPE Nakuru|GPE . Frogs died in Central|LOC and|LOC "

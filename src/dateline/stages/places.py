@@ -9,8 +9,10 @@ of places). Demonyms ("Russian") are never places, nor are places inside longer 
 New York Times").
 
 Resolution scores each candidate of a name with its prominence (feature class and population),
-local cues ("Paris, Texas", "Georgia state", "X city"), and the rest of the article: the
-countries and divisions its other places lie in, and the dateline. Each name is resolved once
+local cues ("Paris, Texas", "Atlanta, Georgia", "Kenya's Nyanza province", "X located in Y",
+"Georgia state", "X city"), and the rest of the article: the countries and divisions its other
+places lie in (more so when the places named in the next sentences lie in one country), and
+the dateline. Each name is resolved once
 per article (one sense per discourse); names that resolve to the same place are merged. A
 world city (a million people or more, a hundred times its largest namesake) holds against the
 article's context unless a cue or a container says otherwise ("Toronto" in a story full of
@@ -561,14 +563,19 @@ class _ArticleContext:
 
 
 def _context_score(e: GeoEntry, ctx: _ArticleContext, gaz: Gazetteer) -> float:
-    # A place named near the name (a roundup's paragraph on Chile) counts as a few mentions:
-    # it can lift a country the article names once, not outweigh one it names throughout.
+    # The places named near the name, when they lie in one country (a roundup's paragraph on
+    # Chile, not "talks between Moscow and Washington"), count as a few mentions more: they
+    # can lift a country the article names once, not outweigh one it names throughout.
     s = 0.0
     if e.country and ctx.countries[e.country]:
-        n = ctx.countries[e.country] + (_NEAR_COUNT if e.country in ctx.near_countries else 0)
+        n = ctx.countries[e.country]
+        if ctx.near_countries == {e.country}:
+            n += _NEAR_COUNT
         s += 1.5 + 0.75 * min(4, n - 1)
     if e.admin1_code and not (e.is_country or e.feature == "ADM1") and ctx.admin1[e.admin1_code]:
-        n = ctx.admin1[e.admin1_code] + (_NEAR_COUNT if e.admin1_code in ctx.near_admin1 else 0)
+        n = ctx.admin1[e.admin1_code]
+        if ctx.near_admin1 == {e.admin1_code}:
+            n += _NEAR_COUNT
         s += 1.5 + 0.5 * min(2, n - 1)
     if e.is_country or e.is_admin:
         inside = sum(1 for o in ctx.entries if gaz.contains(e, o))
