@@ -211,6 +211,10 @@ def test_places_container_after_located_in(gaz: Gazetteer) -> None:
     ), gaz)
     fulton = named(art, "Fulton County")
     assert (fulton.feature, fulton.admin1) == ("ADM2", "Illinois")
+    art = extract_places(parse(
+        "Sick geese were found in Fulton|GPE County|GPE , located in Illinois|GPE ."
+    ), gaz)
+    assert named(art, "Fulton County").admin1 == "Illinois"
 
 
 def test_places_possessive_container(gaz: Gazetteer) -> None:

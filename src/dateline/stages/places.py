@@ -440,7 +440,8 @@ def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
 
 
 def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
-    """Local cues: "X, Y" / "X in Y" containers and type nouns ("X state", "X city")."""
+    """Local cues: "X, Y" / "X in Y" / "X located in Y" / "Y's X" containers and type nouns
+    ("X state", "X city", "the district of X")."""
     _annotate_lists(d, mentions)
     by_start = {m.a: m for m in mentions}
     for m in mentions:
@@ -454,9 +455,10 @@ def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
                 m.cues.add("city")
             if nxt.text in (",", "in") and m.b + 1 in by_start:
                 m.container = by_start[m.b + 1].key
-            elif low in _SITUATED and m.b + 2 in by_start and \
-                    d.toks[m.b + 1].text.lower() == "in":
-                m.container = by_start[m.b + 2].key  # "Fulton County, located in Illinois"
+            elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
+                    d.toks[j].text.lower() in _SITUATED and \
+                    d.toks[j + 1].text.lower() == "in" and j + 2 in by_start:
+                m.container = by_start[j + 2].key  # "Fulton County (,) located in Illinois"
             elif nxt.text in ("'s", "’s") and m.b + 1 in by_start and \
                     by_start[m.b + 1].container is None:
                 by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
