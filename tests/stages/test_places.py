@@ -206,15 +206,14 @@ def test_places_georgia_state_holds_the_city_before_it(gaz: Gazetteer) -> None:
 
 
 def test_places_container_after_located_in(gaz: Gazetteer) -> None:
-    art = extract_places(parse(
-        "Sick geese were found in Fulton|GPE County|GPE located in Illinois|GPE ."
-    ), gaz)
-    fulton = named(art, "Fulton County")
-    assert (fulton.feature, fulton.admin1) == ("ADM2", "Illinois")
-    art = extract_places(parse(
-        "Sick geese were found in Fulton|GPE County|GPE , located in Illinois|GPE ."
-    ), gaz)
-    assert named(art, "Fulton County").admin1 == "Illinois"
+    # Atlanta, in Georgia's Fulton County, is named too: only the container decides.
+    for glue in ("", ","):
+        art = extract_places(parse(
+            f"A laboratory in Atlanta|GPE ran the tests . Sick geese were found in "
+            f"Fulton|GPE County|GPE {glue} located in Illinois|GPE ."
+        ), gaz)
+        fulton = named(art, "Fulton County")
+        assert (fulton.feature, fulton.admin1) == ("ADM2", "Illinois"), glue
 
 
 def test_places_possessive_container(gaz: Gazetteer) -> None:
