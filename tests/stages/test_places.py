@@ -71,7 +71,11 @@ def test_places_gazetteer_countries_rank_first(gaz: Gazetteer, name: str, iso3: 
      ("Maryland", "ADM1", "USA", 39.0, -76.7),
      ("Andrews Air Force Base", None, "USA", 38.81, -76.87),
      ("Kremlin", "CSTL", "RUS", 55.75, 37.62),
-     ("Donbas", "RGN", "UKR", 48.0, 38.5)],
+     ("Donbas", "RGN", "UKR", 48.0, 38.5),
+     ("Karo", "ADM2", "IDN", 3.05, 98.5),  # "Kabupaten Karo" in GeoNames
+     ("Karo Regency", "ADM2", "IDN", 3.05, 98.5),
+     ("Nyanza", "RGN", "KEN", -0.5, 34.6),
+     ("Piccadilly", "ST", "GBR", 51.51, -0.14)],
 )
 def test_places_gazetteer_knows_places(gaz: Gazetteer, name: str, feature: str | None,
                                        iso3: str, lat: float, lon: float) -> None:
@@ -188,6 +192,105 @@ def test_places_georgia_country_by_context(gaz: Gazetteer) -> None:
     ), gaz)
     georgia = named(art, "Georgia")
     assert (georgia.feature, georgia.country) == ("PCLI", "GEO")
+
+
+def test_places_georgia_state_holds_the_city_before_it(gaz: Gazetteer) -> None:
+    # "Atlanta, Georgia": the name after the comma is what holds the one before it.
+    art = extract_places(parse(
+        "Samples went to a laboratory in Atlanta|GPE , Georgia|B-GPE , for tests . "
+        "Officials in Thailand|GPE and Laos|GPE waited ."
+    ), gaz)
+    georgia = named(art, "Georgia")
+    assert (georgia.feature, georgia.country) == ("ADM1", "USA")
+    assert named(art, "Atlanta").admin1 == "Georgia"
+
+
+def test_places_container_after_located_in(gaz: Gazetteer) -> None:
+    # Atlanta, in Georgia's Fulton County, is named too: only the container decides.
+    for glue in ("", ","):
+        art = extract_places(parse(
+            f"A laboratory in Atlanta|GPE ran the tests . Sick geese were found in "
+            f"Fulton|GPE County|GPE {glue} located in Illinois|GPE ."
+        ), gaz)
+        fulton = named(art, "Fulton County")
+        assert (fulton.feature, fulton.admin1) == ("ADM2", "Illinois"), glue
+
+
+def test_places_possessive_container(gaz: Gazetteer) -> None:
+    # "Kenya's Nyanza province": Kenya holds Nyanza (not Rwanda's town of that name).
+    art = extract_places(parse(
+        "Doctors held clinics in Kenya|GPE 's Nyanza|GPE province last week ."
+    ), gaz)
+    nyanza = named(art, "Nyanza")
+    assert nyanza.country == "KEN" and near(nyanza, -0.5, 34.6, 100)
+    # The container outweighs even a world city's prominence.
+    art = extract_places(parse("Floods hit Ontario|GPE 's London|GPE on Monday ."), gaz)
+    assert (named(art, "London").country, named(art, "London").admin1) == ("CAN", "Ontario")
+
+
+def test_places_district_of_x_is_a_division(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Seven people from the district of Karo|GPE in Indonesia|GPE were taken to hospital ."
+    ), gaz)
+    karo = named(art, "Karo")
+    assert (karo.feature, karo.country) == ("ADM2", "IDN")
+    art = extract_places(parse("Cases rose in the district of Kisumu|GPE ."), gaz)
+    assert (named(art, "Kisumu").feature, named(art, "Kisumu").country) == ("ADM1", "KEN")
+
+
+def test_places_nearby_country_beats_article_wide_counts(gaz: Gazetteer) -> None:
+    # A roundup: Brazil throughout, Chile in one paragraph. Santiago there is Chile's capital,
+    # not the Brazilian town, though Brazil's places outnumber Chile's.
+    art = extract_places(parse(
+        "Brazil|GPE reported cases in Porto|GPE Alegre|GPE , Curitiba|B-GPE and "
+        "Recife|GPE . Hospitals in Salvador|GPE and Manaus|GPE were full . Officials in "
+        "Brazil|GPE and Argentina|GPE met . Cases rose in Chile|GPE . The health institute "
+        "in Santiago|GPE confirmed 90 of them ."
+    ), gaz)
+    santiago = named(art, "Santiago")
+    assert (santiago.country, santiago.feature) == ("CHL", "PPLC")
+    assert named(art, "Porto Alegre").country == "BRA"
+
+
+def test_places_nearby_places_of_several_countries_do_not_count_more(gaz: Gazetteer) -> None:
+    # Moscow and Washington in Geneva's sentence point at no one country: Geneva stays Swiss.
+    art = extract_places(parse(
+        "Talks between Moscow|GPE and Washington|GPE resumed in Geneva|GPE on Monday ."
+    ), gaz)
+    assert named(art, "Geneva").country == "CHE"
+
+
+def test_places_coordinated_names_in_one_span(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Cases rose in Kisumu|GPE and|GPE Nakuru|GPE . Frogs died in Central|LOC and|LOC "
+        "South|LOC America|LOC ."
+    ), gaz)
+    assert named(art, "Kisumu").country == "KEN" and named(art, "Nakuru").country == "KEN"
+    central = named(art, "Central")
+    assert central.country is None and near(central, 13.0, -86.0, 300)
+    assert named(art, "South America").feature == "CONT"
+
+
+def test_places_town_named_with_its_former_district(gaz: Gazetteer) -> None:
+    # GeoNames files this Santa Maria under Davao Occidental, split from Davao del Sur in 2013.
+    from dateline.stages.places import _held
+
+    davao_sur = next(m.entry for m in gaz.lookup("Davao del Sur") if m.entry.feature == "ADM2")
+    towns = [m.entry for m in gaz.lookup("Santa Maria") if m.entry.country == "PHL"]
+    davao_town = next(e for e in towns if e.admin1_code == davao_sur.admin1_code)
+    other = next(e for e in towns if e.admin1_code != davao_sur.admin1_code)
+    assert not gaz.contains(davao_sur, davao_town)
+    assert _held(davao_sur, davao_town, gaz) == 0.5
+    assert _held(davao_sur, other, gaz) == 0.0
+    assert _held(gaz.country("PHL"), other, gaz) == 1.0
+
+
+def test_places_london_landmark(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "The two men met at a sushi bar in Piccadilly|FAC in London|GPE ."
+    ), gaz)
+    assert named(art, "Piccadilly").country == "GBR"
+    assert near(named(art, "Piccadilly"), 51.51, -0.14, 5)
 
 
 def test_places_demonym_is_not_a_place(gaz: Gazetteer) -> None:

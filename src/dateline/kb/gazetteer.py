@@ -54,6 +54,11 @@ COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLH"})
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2"})
 CITY_FEATURES = frozenset({"PPLC", "PPL"})
 _FEATURE_INDEX = {f: i for i, f in enumerate(FEATURES)}
+# Local-language words before a division's name that English text leaves out or translates:
+# country ISO2 -> (prefix, English type noun).
+_DIVISION_PREFIXES: dict[str, tuple[tuple[str, str], ...]] = {
+    "ID": (("Kabupaten ", "Regency"),),
+}
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF'’.\- ]+$")
 
 
@@ -547,6 +552,12 @@ def _add_admins_and_cities(b: _Builder, gc: Any, capitals: dict[str, str],
             if s.admin_level == 2 and s.name.startswith(alias + " "):
                 continue
             b.name(idx, alias, True)
+        # "Kabupaten Karo" is "Karo" or "Karo Regency" in English-language news.
+        for prefix, suffix in _DIVISION_PREFIXES.get(iso2, ()):
+            if s.name.startswith(prefix) and len(s.name) > len(prefix) + 2:
+                stem = s.name[len(prefix):]
+                b.name(idx, stem, True)
+                b.name(idx, f"{stem} {suffix}", True)
     seen_capital: set[str] = set()
     cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
     for c in cities:

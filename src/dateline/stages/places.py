@@ -9,8 +9,10 @@ of places). Demonyms ("Russian") are never places, nor are places inside longer 
 New York Times").
 
 Resolution scores each candidate of a name with its prominence (feature class and population),
-local cues ("Paris, Texas", "Georgia state", "X city"), and the rest of the article: the
-countries and divisions its other places lie in, and the dateline. Each name is resolved once
+local cues ("Paris, Texas", "Atlanta, Georgia", "Kenya's Nyanza province", "X located in Y",
+"Georgia state", "X city"), and the rest of the article: the countries and divisions its other
+places lie in (more so when the places named in the next sentences lie in one country), and
+the dateline. Each name is resolved once
 per article (one sense per discourse); names that resolve to the same place are merged. A
 world city (a million people or more, a hundred times its largest namesake) holds against the
 article's context unless a cue or a container says otherwise ("Toronto" in a story full of
@@ -48,13 +50,14 @@ _PLACE_NOUNS = frozenset({
     "county", "district", "island", "islands", "republic", "country", "area", "enclave",
     "territory", "peninsula", "suburb", "municipality", "governorate", "oblast", "prefecture",
     "kingdom", "emirate", "border", "coast", "valley", "neighbourhood", "neighborhood", "hamlet",
+    "regency",
 })
 # Trailing words a name may carry in text but not in the gazetteer ("Donbas region").
 _STRIPPABLE = frozenset({"region", "province", "state", "county", "district", "city", "town",
                          "governorate", "oblast", "prefecture", "area", "municipality",
-                         "village", "territory"})
+                         "village", "territory", "regency"})
 _ADMIN_NOUNS = frozenset({"state", "province", "region", "county", "district", "governorate",
-                          "oblast", "prefecture", "territory"})
+                          "oblast", "prefecture", "territory", "regency"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                          "western", "central", "northeast", "northwest", "southeast",
                          "southwest", "north-east", "north-west", "south-east", "south-west",
@@ -96,8 +99,9 @@ class _Mention:
     surface: str
     key: str  # the name looked up (may be shorter than the surface: "Southern California")
     cues: set[str] = field(default_factory=set)  # admin | city | county
-    container: str | None = None  # key of "Y" in "X, Y" / "X in Y"
+    container: str | None = None  # key of "Y" in "X, Y" / "X in Y" / "Y's X"
     peers: list[str] = field(default_factory=list)  # keys of the other names in its list
+    sent: int = -1  # index of its sentence
 
 
 @dataclass
@@ -248,6 +252,25 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
     m = _mention(d, gaz, a, b)
     if m is not None:
         return [m]
+    # "Kisumu and Rift Valley": a coordination NER took for one name.
+    glue = [i for i in range(a, b) if d.toks[i].text.lower() in ("and", "or", "&")]
+    if glue:
+        parts, prev = [], a
+        for c in glue + [b]:
+            parts.append((prev, c))
+            prev = c + 1
+        parts = [(x, y) for x, y in parts if x < y]
+        found = [_mention(d, gaz, x, y) for x, y in parts]
+        last_a, last_b = parts[-1]
+        for k, (x, y) in enumerate(parts[:-1]):
+            # "Central and South America": "Central" is Central America.
+            if y - x == 1 and d.toks[x].text.lower() in _DIRECTIONS and \
+                    last_b - last_a > 1 and d.toks[last_a].text.lower() in _DIRECTIONS:
+                whole = f"{d.toks[x].text} {d.stext(last_a + 1, last_b)}"
+                if gaz.has(whole):
+                    found[k] = replace(_exact(d, x, y), key=name_key(whole))
+        if len(found) > 1 and all(m is not None and m.key not in _GENERIC for m in found):
+            return [m for m in found if m is not None]
     # A span the gazetteer does not know as a whole: its longest known capitalised part.
     for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
         for x in range(a, b - n + 1):
@@ -393,6 +416,8 @@ def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+# "X located in Y": Y contains X.
+_SITUATED = frozenset({"located", "situated", "based", "lying"})
 
 
 def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
@@ -415,7 +440,8 @@ def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
 
 
 def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
-    """Local cues: "X, Y" / "X in Y" containers and type nouns ("X state", "X city")."""
+    """Local cues: "X, Y" / "X in Y" / "X located in Y" / "Y's X" containers and type nouns
+    ("X state", "X city", "the district of X")."""
     _annotate_lists(d, mentions)
     by_start = {m.a: m for m in mentions}
     for m in mentions:
@@ -429,11 +455,18 @@ def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
                 m.cues.add("city")
             if nxt.text in (",", "in") and m.b + 1 in by_start:
                 m.container = by_start[m.b + 1].key
+            elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
+                    d.toks[j].text.lower() in _SITUATED and \
+                    d.toks[j + 1].text.lower() == "in" and j + 2 in by_start:
+                m.container = by_start[j + 2].key  # "Fulton County (,) located in Illinois"
+            elif nxt.text in ("'s", "’s") and m.b + 1 in by_start and \
+                    by_start[m.b + 1].container is None:
+                by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
         if prev is not None and prev.text.lower() in ("upstate", "downstate"):
             m.cues.add("admin")
         if prev is not None and prev.text.lower() == "of" and m.a >= 2 and \
-                d.toks[m.a - 2].text.lower() in ("state", "province", "region"):
-            m.cues.add("admin")
+                d.toks[m.a - 2].text.lower() in _ADMIN_NOUNS:
+            m.cues.add("county" if d.toks[m.a - 2].text.lower() == "county" else "admin")
 
 
 # ----------------------------------------------------------------------------- resolution
@@ -450,6 +483,8 @@ _PEER_WEIGHT = {"country": 1.5, "admin1": 1.5, "city": 1.0}
 _BIGGEST_TOWN = 0.9  # GeoNames sources may disagree a little on the same town's population
 _WORLD_CITY = 1_000_000
 _WORLD_CITY_BONUS = 4.0
+# A place named in the name's sentences or the ones next to them counts this much more.
+_NEAR_COUNT = 2
 
 
 def _prior(m: Match) -> float:
@@ -483,6 +518,18 @@ def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     return scores
 
 
+def _held(outer: GeoEntry, e: GeoEntry, gaz: Gazetteer) -> float:
+    """How surely ``outer`` contains ``e``: 1 inside it; 0.5 in the same first-order division
+    as a second-order ``outer`` (county and district lines move: a town split off into a new
+    district is still named with its old one); else 0."""
+    if gaz.contains(outer, e):
+        return 1.0
+    if outer.feature == "ADM2" and outer.admin1_code and e.admin1_code == outer.admin1_code \
+            and e.feature != "ADM1":
+        return 0.5
+    return 0.0
+
+
 def _cue_score(e: GeoEntry, cues: set[str]) -> float:
     s = 0.0
     if "admin" in cues and e.is_admin:
@@ -496,26 +543,42 @@ def _cue_score(e: GeoEntry, cues: set[str]) -> float:
 
 @dataclass
 class _ArticleContext:
-    """What the other resolved places say: their countries and divisions."""
+    """What the other resolved places say: their countries and divisions, and which of them
+    are named near the name being resolved (in its sentences or the ones next to them)."""
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[str] = field(default_factory=Counter)
     entries: list[GeoEntry] = field(default_factory=list)
+    near_countries: set[str] = field(default_factory=set)
+    near_admin1: set[str] = field(default_factory=set)
 
-    def add(self, e: GeoEntry) -> None:
+    def add(self, e: GeoEntry, near: bool = False) -> None:
         self.entries.append(e)
         if e.country:
             self.countries[e.country] += 1
+            if near:
+                self.near_countries.add(e.country)
         if e.admin1_code and not e.is_country:
             self.admin1[e.admin1_code] += 1
+            if near:
+                self.near_admin1.add(e.admin1_code)
 
 
 def _context_score(e: GeoEntry, ctx: _ArticleContext, gaz: Gazetteer) -> float:
+    # The places named near the name, when they lie in one country (a roundup's paragraph on
+    # Chile, not "talks between Moscow and Washington"), count as a few mentions more: they
+    # can lift a country the article names once, not outweigh one it names throughout.
     s = 0.0
     if e.country and ctx.countries[e.country]:
-        s += 1.5 + 0.75 * min(4, ctx.countries[e.country] - 1)
+        n = ctx.countries[e.country]
+        if ctx.near_countries == {e.country}:
+            n += _NEAR_COUNT
+        s += 1.5 + 0.75 * min(4, n - 1)
     if e.admin1_code and not (e.is_country or e.feature == "ADM1") and ctx.admin1[e.admin1_code]:
-        s += 1.5 + 0.5 * min(2, ctx.admin1[e.admin1_code] - 1)
+        n = ctx.admin1[e.admin1_code]
+        if ctx.near_admin1 == {e.admin1_code}:
+            n += _NEAR_COUNT
+        s += 1.5 + 0.5 * min(2, n - 1)
     if e.is_country or e.is_admin:
         inside = sum(1 for o in ctx.entries if gaz.contains(e, o))
         s += 0.75 * min(4, inside)
@@ -540,6 +603,7 @@ def _resolve(names: dict[str, _Name], gaz: Gazetteer, dateline: GeoEntry | None,
     margin) of the other names and the dateline's place.
     """
     priors = {k: _priors(n.candidates, gaz) for k, n in names.items()}
+    sents = {k: {m.sent for m in n.mentions} for k, n in names.items()}
     for round_ in range(3):
         for key, nm in names.items():
             ctx = None
@@ -547,9 +611,10 @@ def _resolve(names: dict[str, _Name], gaz: Gazetteer, dateline: GeoEntry | None,
                 ctx = _ArticleContext()
                 if dateline is not None and dateline_key != key:
                     ctx.add(dateline)
+                around = {s + k for s in sents[key] if s >= 0 for k in (-1, 0, 1)}
                 for other_key, other in names.items():
                     if other_key != key and other.choice is not None and other.margin > 0.5:
-                        ctx.add(other.choice)
+                        ctx.add(other.choice, near=not around.isdisjoint(sents[other_key]))
             scores = _candidate_scores(nm, names, priors[key], gaz, ctx)
             if not scores:
                 continue
@@ -567,6 +632,10 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
                   for m in nm.mentions if m.container}
     outers = [(names[c].choice, bonus) for c, bonus in containers.items()
               if c in names and names[c].choice is not None]
+    # The other way round: "Georgia" in "Atlanta, Georgia" is what holds Atlanta.
+    inners = [(other.choice, 6.0 if len(m.peers) <= 1 else 2.0)
+              for other in names.values() if other is not nm and other.choice is not None
+              for m in other.mentions if m.container == nm.key]
     peer_levels = Counter(
         _level(names[k].choice) for m in nm.mentions for k in m.peers
         if k in names and names[k].choice is not None
@@ -582,8 +651,9 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
         if (prior == top and e.is_city and e.population >= _WORLD_CITY
                 and top - runner_up >= 2.0):
             score += _WORLD_CITY_BONUS
-        score += sum(bonus for outer, bonus in outers
-                     if outer is not None and gaz.contains(outer, e))
+        score += sum(bonus * _held(outer, e, gaz) for outer, bonus in outers
+                     if outer is not None)
+        score += max((bonus for inner, bonus in inners if gaz.contains(e, inner)), default=0.0)
         score += _PEER_WEIGHT.get(_level(e), 0.0) * min(3, peer_levels[_level(e)])
         if ctx is not None:
             score += _context_score(e, ctx, gaz)
@@ -620,6 +690,8 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         mentions += [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
                      if not any(k in anchors for k in range(m.a, m.b))]
         mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            m.sent = d.toks[m.a].sent
         _annotate_cues(d, mentions)
     names: dict[str, _Name] = {}
     for m in mentions:
