@@ -516,3 +516,10 @@ def test_places_event_place_dateline_also_in_the_body(gaz: Gazetteer) -> None:
     assert kyiv.feature == "PPLC" and kyiv.found_in == "text"
     assert [p.name for p in art.places].count("Kyiv") == 1  # dateline and body: one place
     assert event_place(art, 0) == art.places.index(kyiv)
+
+
+def test_places_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Two tankers were attacked in the Gulf|LOC on Thursday ."), gaz)
+    gulf = named(art, "Gulf")
+    assert gulf.feature == "GULF" and gulf.country is None
+    assert near(gulf, 26.5, 52.0, 50)
