@@ -64,6 +64,13 @@ PRESENT = {
     # deployed troops stand for the state that sends them
     "Two thousand Russian soldiers were deployed as peacekeeping forces in Armenia.":
         [("RUSMIL", "ARM", "074", "asserted")],
+    # saying someone else used force accuses them; saying one's own side did claims it
+    "The US said that Iraq had attacked Kuwait.": [("USA", "IRQ", "112", "asserted")],
+    "Russia said its troops had shelled rebel positions.":
+        [("RUS", "RUSREB", "015", "asserted")],
+    # "said he would not": a stated intention, so a refusal (12x), not a hypothetical
+    "Obama said he would not provide military support to Israel.":
+        [("USAGOV", "ISR", "122", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

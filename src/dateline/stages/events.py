@@ -520,6 +520,8 @@ class _Coder:
         aux = {k.text.lower() for k in d.kids(i, "aux", "auxpass")}
         if aux & _HYPO_AUX:
             modality = "hypothetical"
+            if aux & _HYPO_AUX == {"would"} and self._reported(i):
+                modality = "intended"  # "said he would not provide support": his intention
         elif aux & _FUTURE_AUX:
             modality = "intended"
         if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):
@@ -563,6 +565,12 @@ class _Coder:
                 g_neg, g_mod = self.context(gov.i)
                 return negated or g_neg, g_mod
         return negated, modality
+
+    def _reported(self, i: int) -> bool:
+        """Whether the clause of token i is the content of a speech verb ("X said it would")."""
+        t = self.d.toks[i]
+        gov = self.d.toks[t.head]
+        return t.dep == "ccomp" and gov.i != i and gov.lemma.lower() in _SPEECH
 
     def appraisal(self, t: Token, code: str) -> str:
         """ "described the visit as 'extremely positive'": a statement that judges its object
@@ -791,7 +799,49 @@ class _Coder:
                 if trig.code[:2] in _ASKING_ROOTS:  # "called for sanctions": none imposed
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
+        self.reported_acts()
         return self.events
+
+    def reported_acts(self) -> None:
+        """ "The US said Iraq had attacked Kuwait": saying that someone used force accuses
+        them (112); saying one did it oneself claims responsibility (015)."""
+        for n, ev in enumerate(self.events):
+            if ev.cameo.code not in ("010", "015") or ev.source is None:
+                continue
+            v = self.d.tok_at(ev.trigger_span[0])
+            if v is None or self.d.toks[v].lemma.lower() not in _SPEECH:
+                continue
+            done = next((e for e in self.events if e is not ev and e.source is not None
+                         and e.cameo.quad == 4 and not e.negated
+                         and e.modality in ("asserted", "alleged")
+                         and self._content_of(e, v)), None)
+            if done is None or done.source is None:
+                continue
+            own = (done.source.entity == ev.source.entity if not (
+                done.source.code and ev.source.code)
+                else done.source.code[:3] == ev.source.code[:3])
+            if own:  # the speaker's side did it: "Russia said its troops had shelled ..."
+                code, target = "015", done.target
+            else:
+                code, target = "112", done.source
+            info = self.lex.info(code)
+            self.events[n] = replace(
+                ev, target=target, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
+                plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+
+    def _content_of(self, e: Event, v: int) -> bool:
+        """Whether event e's trigger sits in the ccomp clause of speech verb v."""
+        k = self.d.tok_at(e.trigger_span[0])
+        for _ in range(8):
+            if k is None:
+                return False
+            t = self.d.toks[k]
+            if t.head == v:
+                return t.dep == "ccomp" and k != v
+            if t.head == k:
+                return False
+            k = t.head
+        return False
 
     def events_for(self, t: Token, trig: Trigger, dep_heads: list[int]) -> list[Event]:
         if trig.pos == "V":
