@@ -41,6 +41,19 @@ SENTENCES = {
     "rockets": "Hezbollah fired rockets at Israel.",
     "no_politics": "The museum awarded a prize to the painter. The children played games in "
                    "the park and remained alert.",
+    # YIELD, AID, REJECT, REQUEST and MOBILIZE phrasings (second lexicon coverage round).
+    "aid_worker": "Iranian authorities released a French aid worker.",
+    "quit_post": "The Iraqi defence minister quit his post.",
+    "airlift": "The United Nations airlifted food to Pakistan.",
+    "jets_refused": "Germany rejected Ukraine's request for fighter jets.",
+    "talks_refused": "Serbia turned down Kosovo's offer of talks.",
+    "mobilisation": "Ethiopia declared a general mobilisation.",
+    "alert_level": "South Korea raised its military alert level.",
+    "return_islands": "Russia's return of the islands to Japan was completed on Friday.",
+    "sanctions_relief": "The EU approved the lifting of sanctions on Iran.",
+    "tanks_asked": "Ukraine asked Germany for tanks.",
+    "troops_evacuated": "Armenia evacuated its troops from Nagorno-Karabakh.",
+    "no_politics_2": "The company shipped food to its stores and the singer quit her job.",
 }
 
 # GDELT's QuadClass by CAMEO root.
@@ -152,6 +165,31 @@ def test_events_common_wire_phrasings(arts, key, trigger, code, source, target):
     assert [(ev.cameo.code, _codes(ev.source), _codes(ev.target)) for ev in evs] == [
         (code, source, target)], arts[key].events
     assert (evs[0].negated, evs[0].modality) == (False, "asserted")
+
+
+@pytest.mark.parametrize("key, trigger, code, source, target", [
+    ("aid_worker", "released", "0841", "IRNGOV", None),  # an aid worker is a person, not aid
+    ("quit_post", "quit", "0831", "IRQGOV", None),  # quitting office is a resignation
+    ("airlift", "airlifted", "073", "IGOUNO", "PAK"),  # food flown in is humanitarian aid
+    ("jets_refused", "rejected", "1222", "DEU", "UKR"),  # the requester is the target
+    ("talks_refused", "turned", "125", "SRB", "KSV"),  # an offer of talks turned down
+    ("mobilisation", "declared", "154", "ETH", None),  # a declared mobilisation, no statement
+    ("alert_level", "raised", "152", "KOR", None),  # a raised military alert level
+    ("return_islands", "return", "0842", "RUS", "JPN"),  # nominal: the return of territory
+    ("sanctions_relief", "approved", "085", "IGOEUREEC", "IRN"),  # approving relief, not sanctions
+    ("tanks_asked", "asked", "0232", "UKR", "DEU"),  # asking for weapons is an appeal for arms
+    ("troops_evacuated", "evacuated", "0874", "ARM", "AZE"),  # own troops pulled out, not aid
+])
+def test_events_yield_aid_reject_request_mobilize(arts, key, trigger, code, source, target):
+    evs = _by_trigger(arts[key], trigger)
+    assert [(ev.cameo.code, _codes(ev.source), _codes(ev.target)) for ev in evs] == [
+        (code, source, target)], arts[key].events
+    assert (evs[0].negated, evs[0].modality) == (False, "asserted")
+
+
+def test_events_none_for_shipped_goods_and_quit_jobs(arts):
+    # a company's goods and a singer's job are no food aid and no resignation
+    assert arts["no_politics_2"].events == ()
 
 
 def test_events_none_for_prizes_games_and_alert_people(arts):
