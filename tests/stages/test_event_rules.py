@@ -71,6 +71,8 @@ PRESENT = {
     # "said he would not": a stated intention, so a refusal (12x), not a hypothetical
     "Obama said he would not provide military support to Israel.":
         [("USAGOV", "ISR", "122", "asserted")],
+    # a party whose only target is itself still acted
+    "Israel sent troops to Israel.": [("ISR", None, "154", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -862,6 +862,8 @@ class _Coder:
             pairs = [(a, b) for a, b in permutations(group, 2)]
         elif sources and targets:
             pairs = [(s, g) for s in sources for g in targets if _distinct(s.ref, g.ref)]
+            if not pairs:  # "India deployed troops to its Ladakh region": the act stands alone
+                pairs = [(s, None) for s in sources]
         elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
             pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources:
