@@ -73,6 +73,9 @@ PRESENT = {
         [("USAGOV", "ISR", "122", "asserted")],
     # a party whose only target is itself still acted
     "Israel sent troops to Israel.": [("ISR", None, "154", "asserted")],
+    # refusing to do a cooperative act is the matching refusal
+    "The militants refused to lift the ban on aid agencies.":
+        [("REB", "NGO", "1241", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -34,6 +34,8 @@ _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "re
                     "implore", "exhort", "advise", "warn"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
+# Verbs whose infinitive complement did not and will not happen.
+_NOT_DOING = frozenset({"fail", "refuse", "decline"})
 # Appeals (02) and demands (10): what they ask for has not happened.
 _ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs whose passive subject stands for its sender ("2,000 soldiers were deployed").
@@ -537,8 +539,8 @@ class _Coder:
             gov = d.toks[tok.head]
             glem = gov.lemma.lower()
             chain = chain and tok.dep in ("xcomp", "acomp", "conj")
-            if chain and tok.dep == "xcomp" and glem == "fail":  # "failed to reach a deal"
-                negated = True
+            if chain and tok.dep == "xcomp" and glem in _NOT_DOING:
+                negated = True  # "failed to reach a deal", "refuses to lift the ban"
             if glem in _ASKED and tok.dep in ("xcomp", "advcl") and (
                     chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
                 return negated, "hypothetical"
