@@ -76,6 +76,12 @@ PRESENT = {
     # refusing to do a cooperative act is the matching refusal
     "The militants refused to lift the ban on aid agencies.":
         [("REB", "NGO", "1241", "asserted")],
+    # ceasing military operations de-escalates (and is no attack claimed by the speaker)
+    "The army said it has ceased its military operations near the capital.":
+        [("MIL", None, "087", "asserted")],
+    # a mediation effort launched between two parties mediates between them
+    "The African Union launched a mediation effort between the government and the rebels.":
+        [("IGOAFRAFU", "GOV", "045", "asserted"), ("IGOAFRAFU", "REB", "045", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

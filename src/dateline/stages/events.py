@@ -857,8 +857,9 @@ class _Coder:
             return []
         pairs: list[tuple[_Arg | None, _Arg | None]] = []
         between = None
-        if "pobj:between" in trig.targets:
-            between = self.pobj([t.i, *dep_heads], "between")
+        if "pobj:between" in trig.targets:  # "launched a mediation effort between X and Y"
+            objs = [k.i for k in self.d.kids(t.i, "dobj")]
+            between = self.pobj([t.i, *dep_heads, *objs], "between")
         if between is not None and not sources:
             group = self.args(between)
             pairs = [(a, b) for a, b in permutations(group, 2)]
