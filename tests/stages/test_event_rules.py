@@ -82,6 +82,11 @@ PRESENT = {
     # a mediation effort launched between two parties mediates between them
     "The African Union launched a mediation effort between the government and the rebels.":
         [("IGOAFRAFU", "GOV", "045", "asserted"), ("IGOAFRAFU", "REB", "045", "asserted")],
+    # "launched operations to detain": the operation has no will, the police detain
+    "Turkish police launched operations to detain 110 soldiers.":
+        [("TURCOP", "TURMIL", "173", "asserted")],
+    "The militants held 2,000 civilians as human shields.": [("REB", "CVL", "184", "asserted")],
+    "Hungary says it will not accept asylum seekers.": [("HUN", None, "122", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -42,7 +42,9 @@ _ASKING_ROOTS = frozenset({"02", "10"})
 _SENT = frozenset({"deploy", "dispatch", "station", "redeploy", "post", "airlift"})
 # Documents through which their signer acts ("signed a decree granting ...").
 _INSTRUMENTS = frozenset({"decree", "order", "law", "bill", "resolution", "directive", "edict",
-                          "regulation", "legislation", "measure", "ordinance", "proclamation"})
+                          "regulation", "legislation", "measure", "ordinance", "proclamation",
+                          "operation", "campaign", "effort", "plan", "drive", "bid", "crackdown",
+                          "offensive", "mission", "programme", "program", "initiative"})
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
 _RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
@@ -263,8 +265,8 @@ class _Coder:
             # Object control: "pressured Obama to help", "Obama was pressed by X to help":
             # the one pressed acts, not the one pressing.
             for k in self.d.kids(t.head, "dobj", "nsubjpass"):
-                if k.pos in ("NOUN", "PROPN", "PRON"):
-                    return k.i
+                if k.pos in ("PROPN", "PRON") or (k.pos == "NOUN" and self.actor(k.i)):
+                    return k.i  # "launched operations to detain": no controller
         if depth < 3 and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
             return self.subject(t.head, depth + 1)
         if t.dep == "pcomp" and depth < 3:  # "accuses Russia of providing": Russia provides
@@ -274,13 +276,15 @@ class _Coder:
                     return k.i
         if t.dep == "relcl":
             return t.head
-        if t.dep == "acl" and t.tag == "VBG":
+        if t.dep == "acl":
             head = self.d.toks[t.head]
             if (depth < 3 and head.lemma.lower() in _INSTRUMENTS and head.dep == "dobj"
                     and head.head != head.i):
-                # "signed a decree granting citizenship": the signer grants, not the decree
+                # "signed a decree granting citizenship", "launched operations to detain":
+                # whoever signs or launches acts, not the decree or the operation
                 return self.subject(head.head, depth + 1)
-            return t.head
+            if t.tag == "VBG":
+                return t.head
         return None
 
     def venue(self, t: Token) -> _Arg | None:
