@@ -87,6 +87,10 @@ PRESENT = {
         [("TURCOP", "TURMIL", "173", "asserted")],
     "The militants held 2,000 civilians as human shields.": [("REB", "CVL", "184", "asserted")],
     "Hungary says it will not accept asylum seekers.": [("HUN", None, "122", "asserted")],
+    "France called out the United States for rejecting the deal.":
+        [("FRA", "USA", "111", "asserted")],
+    "A Turkish prosecutor is seeking jail sentences for three journalists.":
+        [("TURJUD", "TURMED", "115", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
