@@ -91,6 +91,15 @@ PRESENT = {
         [("FRA", "USA", "111", "asserted")],
     "A Turkish prosecutor is seeking jail sentences for three journalists.":
         [("TURJUD", "TURMED", "115", "asserted")],
+    # a hosted visit is also the guest's visit
+    "Putin hosted Erdogan in Sochi.":
+        [("RUSGOV", "TURGOV", "043", "asserted"), ("TURGOV", "RUSGOV", "042", "asserted")],
+    # the purpose of a planned meeting is planned too
+    "Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.":
+        [("USAGOV", "RUSGOV", "036", "intended")],
+    # seeking to deepen a partnership is the intent to cooperate, no appeal
+    "Brazil and the United States are seeking to deepen their energy partnership.":
+        [("BRA", "USA", "031", "intended")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -108,6 +117,10 @@ ABSENT = {
     "The United States and South Korea failed to reach agreement on a free-trade deal.":
         [("USA", "KOR", "057")],
     "A US congressional report called for sanctions against China.": [(None, "CHN", "163")],
+    "Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.":
+        [("USAGOV", "RUSGOV", "040")],
+    "Brazil and the United States are seeking to deepen their energy partnership.":
+        [("BRA", None, "020"), ("USA", None, "020")],
 }
 
 

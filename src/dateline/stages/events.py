@@ -563,6 +563,12 @@ class _Coder:
             if tok.dep not in _CLAUSE_UP:
                 break
             j, steps = gov.i, steps + 1
+        if (modality == "asserted" and t.dep in ("advcl", "xcomp") and t.head != i
+                and any(a.lemma.lower() == "to" for a in d.kids(i, "aux"))):
+            # "will meet in Zurich to discuss": the purpose shares the plan's modality
+            g_neg, g_mod = self.context(t.head)
+            if g_mod in ("intended", "hypothetical"):
+                modality = g_mod
         if t.pos == "NOUN" and modality == "asserted" and t.dep in ("nsubj", "dobj", "nsubjpass"):
             gov = d.toks[t.head]
             if gov.lemma.lower() in _INTENT and gov.i != t.i:
@@ -792,6 +798,9 @@ class _Coder:
             if found is None:
                 continue
             trig, near = found
+            if (not trig.deps and t.lemma.lower() in _INTENT
+                    and any(self._is_trigger(k.i) for k in self.d.kids(t.i, "xcomp"))):
+                continue  # "seeking to deepen ties": the intended act is the event
             dep_heads = [near[x] for x in trig.deps if x in near] + [
                 v for k, v in near.items() if k.startswith("to:") and "to:*" in trig.deps]
             self.consumed.update(dep_heads)
@@ -921,6 +930,13 @@ class _Coder:
                 modality=modality,
                 confidence=round(min(conf, 0.95), 2),
             ))
+        if code == "043":  # a hosted visit is also the guest's visit (042), as CAMEO codes it
+            visit = self.lex.info("042")
+            out += [replace(ev, source=ev.target, target=ev.source,
+                            cameo=Cameo("042", "04", visit.quad, visit.goldstein),
+                            plover=Plover(visit.plover, visit.plover_mode) if visit.plover
+                            else None)
+                    for ev in out if ev.target is not None and ev.source is not None]
         return out
 
 
