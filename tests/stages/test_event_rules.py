@@ -100,6 +100,12 @@ PRESENT = {
     # seeking to deepen a partnership is the intent to cooperate, no appeal
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", "USA", "031", "intended")],
+    # a call made to congratulate someone is a phone call, and the congratulation goes to them
+    "Netanyahu called Scott Morrison on Wednesday to congratulate him on his victory.":
+        [("ISRGOV", "AUSGOV", "041", "asserted"), ("ISRGOV", "AUSGOV", "051", "asserted")],
+    # a threatened act is the threat (1313), and it has not happened
+    "The CIA threatened that it would sever all ties with the Mossad.":
+        [("USASPY", "ISRSPY", "1313", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -402,9 +402,10 @@ class _Coder:
             if k.dep == "xcomp" or (k.dep == "advcl" and any(
                     a.lemma.lower() == "to" for a in d.kids(k.i, "aux"))):
                 out.setdefault("to:" + lem, k.i)
-                if depth == 0:
+                if depth == 0:  # the infinitive's words, not its prepositions ("on becoming")
                     for key, v in self.arg_set(k.i, 1).items():
-                        out.setdefault(key, v)
+                        if self.d.toks[v].dep not in ("prep", "agent"):
+                            out.setdefault(key, v)
                 continue
             if k.dep in _ARG_EXCLUDE or (k.dep == "prep" and self._when(k.i)):
                 continue  # "called X on Friday" is no "call on"
@@ -445,6 +446,12 @@ class _Coder:
         objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
         for v in verbs:  # "applied to become part of Russia": the embedded verb's complement
             objs.extend(k.i for k in self.d.kids(v, "dobj", "attr") if k.pos == "NOUN")
+        if (t.dep in ("advcl", "xcomp") and t.head != t.i
+                and any(k.text.lower() in ("him", "her", "them") for k in self.d.kids(t.i, "dobj"))):
+            # "called Morrison to congratulate him": the pronoun is the governor's object
+            for k in self.d.kids(t.head, "dobj", "oprd"):
+                if k.pos in ("PROPN", "NOUN") and self.actor(k.i) is not None:
+                    return k.i
         specs = trig.targets
         if specs == ("-",) and not trig.code.startswith("01"):
             specs = _FALLBACK_TARGETS  # the row names none: any actor-valued object will do
@@ -480,6 +487,9 @@ class _Coder:
         if spec == "dobj":
             for k in d.kids(host, "dobj", "nsubjpass"):
                 return k.i
+            for k in d.kids(host, "oprd"):  # a name parsed as a predicate ("called X on ...")
+                if k.pos == "PROPN":
+                    return k.i
         elif spec == "iobj":
             for k in d.kids(host, "dative"):
                 return k.i
@@ -821,6 +831,9 @@ class _Coder:
         """ "The US said Iraq had attacked Kuwait": saying that someone used force accuses
         them (112); saying one did it oneself claims responsibility (015)."""
         for n, ev in enumerate(self.events):
+            if ev.cameo.root == "13" and ev.source is not None:
+                self._threatened(n, ev)
+                continue
             if ev.cameo.code not in ("010", "015") or ev.source is None:
                 continue
             v = self.d.tok_at(ev.trigger_span[0])
@@ -843,6 +856,25 @@ class _Coder:
             self.events[n] = replace(
                 ev, target=target, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
                 plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+
+    def _threatened(self, n: int, ev: Event) -> None:
+        """ "threatened that the CIA would sever all ties": the threat is the act it names
+        (1313), aimed at that act's target; the act itself has not happened."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        if v is None:
+            return
+        for m, e in enumerate(self.events):
+            if e is ev or not self._content_of(e, v):
+                continue
+            code = self.lex.intent_code(e.cameo.code)
+            if code[:2] == "13" and ev.target is None:
+                info = self.lex.info(code)
+                self.events[n] = replace(
+                    ev, target=e.target, cameo=Cameo(code, "13", info.quad, info.goldstein),
+                    plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+            if e.modality == "asserted":
+                self.events[m] = replace(e, modality="hypothetical")
+            return
 
     def _content_of(self, e: Event, v: int) -> bool:
         """Whether event e's trigger sits in the ccomp clause of speech verb v."""
@@ -901,7 +933,9 @@ class _Coder:
         if demand is not None:
             return [demand]
         code = trig.code
-        if code == "041" and self.d.kids(t.i, "oprd", "xcomp", "ccomp"):
+        if code == "041" and any((k.dep == "oprd" and k.pos != "PROPN") or k.dep == "ccomp"
+                                 or (k.dep == "xcomp" and k.pos != "VERB")
+                                 for k in self.d.kids(t.i, "oprd", "xcomp", "ccomp")):
             code = "010"  # "called the sanctions a disgrace" is no phone call
         code = self.appraisal(t, code)
         if modality == "intended":
