@@ -192,3 +192,31 @@ def test_actors_end_to_end_police_in_capital(engine):
     art = engine.extract("Police in Cairo detained dozens of students on Friday.",
                          date="2016-04-22")
     assert _entity(art, "Police").actor.code == "EGYCOP"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # "in/of the <Country> <institution>" names the actor's country and sector, not the
+        # country of another actor in the sentence
+        ("Norway barred three senior officers in the Russian military from entering.",
+         "three senior officers", "RUSMIL"),
+        ("Japan froze the assets of officials of the Iranian government on Monday.",
+         "officials", "IRNGOV"),
+        # "from <Country>": where the actor comes from
+        ("France sheltered the exiled dissidents from Belarus for a year.",
+         "the exiled dissidents", "BLROPP"),
+    ],
+)
+def test_actors_end_to_end_affiliating_post_modifier(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code
+
+
+@pytest.mark.slow
+def test_actors_end_to_end_place_post_modifier_is_not_an_event(engine):
+    # "in Israeli shelling" says what happened to them, not whose they are
+    art = engine.extract("Egyptian officials said villagers in the shelling were hurt.",
+                         date="2019-03-01")
+    assert _entity(art, "villagers").actor.code == "EGYCVL"

@@ -182,15 +182,17 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
     coding: Coding | None = None
     if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
         coding = _person(entity, kb, date)
-    # An unknown person's title ("former president") takes the article's country.
-    from_titles = code_phrase(titles, kb, date, default_country=focus if coding is None else None
-                              ) if titles else Coding()
+    from_titles = code_phrase(titles, kb, date) if titles else Coding()
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
-        phrase = code_phrase(entity.name, kb, date, default_country=focus)
+        phrase = code_phrase(entity.name, kb, date)
         coding = _combine(coding or Coding(), phrase)
     coding = _combine(coding, from_titles)
+    if not coding.country and not coding.prefix and focus and (coding.sectors or coding.role):
+        # Only when neither the name nor a title names one ("officials from Egypt"): an
+        # unknown person's or group's role ("former president") takes the article's country.
+        coding = replace(coding, country=focus)
     if coding.code() is None:
         return None
     return _actor(coding, kb)
@@ -241,7 +243,7 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
 
 # Common nouns that name a place, so that a country modifying them locates ("in the Russian
 # city of Sochi", "in Syrian territory"); other nouns ("in Israeli shelling") do not.
-_PLACE_NOUNS = frozenset({
+PLACE_NOUNS = frozenset({
     "city", "town", "village", "region", "province", "capital", "area", "territory", "state",
     "part", "east", "west", "north", "south", "northeast", "northwest", "southeast",
     "southwest", "border", "district", "county", "coast", "camp", "prison", "jail", "port",
@@ -297,13 +299,13 @@ def _sentence_tokens(article: Article, char: int) -> list[Token]:
 def _modifies_thing(article: Article, t: Token) -> bool:
     """Whether t modifies a common noun that is not a place ("US drone strike")."""
     head = article.tokens[t.head]
-    return head.pos == "NOUN" and head.lemma.lower() not in _PLACE_NOUNS
+    return head.pos == "NOUN" and head.lemma.lower() not in PLACE_NOUNS
 
 
 def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
     """The country of "in <place>": the place itself, or the country modifying a place noun
     ("in the Russian city of X", "in eastern Ukraine"), never "in Israeli shelling"."""
-    place_noun = tok.pos != "NOUN" or tok.lemma.lower() in _PLACE_NOUNS
+    place_noun = tok.pos != "NOUN" or tok.lemma.lower() in PLACE_NOUNS
     words = [u.text for u in toks if u.i == tok.i or (
         place_noun and u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
     for w in words:
