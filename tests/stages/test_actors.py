@@ -44,6 +44,11 @@ def _person(name: str, *titles: str) -> Entity:
         ("rebels", "SYR", "SYRREB"),
         ("NATO officials", None, "IGOWSTNATGOV"),
         ("army spokesman", None, "MIL"),
+        # a national contingent keeps its country; a mission's organisation still wins
+        ("Ghanaian peacekeepers", None, "GHAMIL"),
+        ("Nepalese peacekeeping troops", None, "NPLMIL"),
+        ("peacekeepers", None, "IGOPKO"),
+        ("UN peacekeepers", None, "IGOUNO"),
     ],
 )
 def test_actors_code_phrase(kb, phrase, default, code):

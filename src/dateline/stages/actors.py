@@ -84,6 +84,11 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if phrase.startswith(("pro-", "anti-")):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
+            if found is not None and found.kind == "igo" and country and not prefix and (
+                    phrase in kb.roles):
+                # A generic body that is also a role noun ("peacekeepers" = IGOPKO) after a
+                # nationality is that country's contingent: "Filipino peacekeepers" PHLMIL.
+                found = None
             if found is not None and found.kind != "person" and (country or prefix):
                 # Only the first name in a phrase says whose actor it is, except that a
                 # named group beats a bare country ("leaders of Egypt's Muslim Brotherhood").
