@@ -49,6 +49,10 @@ def _person(name: str, *titles: str) -> Entity:
         ("Nepalese peacekeeping troops", None, "NPLMIL"),
         ("peacekeepers", None, "IGOPKO"),
         ("UN peacekeepers", None, "IGOUNO"),
+        # a one-country ethnic group is its country + ETH; a role noun says what they do
+        ("Tibetans", None, "CHNETH"),
+        ("Uyghur students", None, "CHNEDU"),
+        ("Rohingya refugees", None, "MMRREF"),
     ],
 )
 def test_actors_code_phrase(kb, phrase, default, code):
@@ -225,3 +229,10 @@ def test_actors_end_to_end_place_post_modifier_is_not_an_event(engine):
     art = engine.extract("Egyptian officials said villagers in the shelling were hurt.",
                          date="2019-03-01")
     assert _entity(art, "villagers").actor.code == "EGYCVL"
+
+
+@pytest.mark.slow
+def test_actors_end_to_end_ethnic_group_is_coded(engine):
+    art = engine.extract("Tibetans marched against the government in Kathmandu.",
+                         date="2019-03-01")
+    assert _entity(art, "Tibetans").actor.code == "CHNETH"

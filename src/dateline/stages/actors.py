@@ -21,6 +21,9 @@ _NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # Sectors a former office holder had, which CAMEO turns into ELI.
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+# A group's sector that only qualifies who they are (an ethnic group, groups.tsv): any role
+# noun, even a weak one, says what they do ("Uyghur activists" -> CHNOPP).
+_QUALIFIERS = frozenset({"ETH"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,9 +143,9 @@ def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -
     if strong:
         out = list(dict.fromkeys(strong))
         return tuple(out)
-    if base:
+    if base and not (weak and set(base) <= _QUALIFIERS):
         return base
-    return (weak,) if weak else ()
+    return (weak,) if weak else base
 
 
 def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
