@@ -216,6 +216,9 @@ def test_actors_end_to_end_police_in_capital(engine):
         # "from <Country>": where the actor comes from
         ("France sheltered the exiled dissidents from Belarus for a year.",
          "the exiled dissidents", "BLROPP"),
+        # ... also when the country is a compound of the PP's noun
+        ("Germany welcomed the dissidents from Belarus opposition groups on Monday.",
+         "the dissidents", "BLROPP"),
     ],
 )
 def test_actors_end_to_end_affiliating_post_modifier(engine, text, name, code):

@@ -317,7 +317,9 @@ def _affiliation_end(d: _Doc, head: int, end: int, kb: KnowledgeBase) -> int:
             continue
         lemma = obj.lemma.lower()
         attached = d.toks[k].head == head
-        if institution(lemma) or attached and (obj.pos == "PROPN" or lemma in PLACE_NOUNS):
+        named = obj.pos == "PROPN" or any(d.toks[j].pos == "PROPN" and d.toks[j].dep == "compound"
+                                          for j in d.children[obj.i])
+        if institution(lemma) or attached and (named or lemma in PLACE_NOUNS):
             end = max(end, max(d.subtree(k)) + 1)
     return end
 
