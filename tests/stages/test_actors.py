@@ -44,6 +44,15 @@ def _person(name: str, *titles: str) -> Entity:
         ("rebels", "SYR", "SYRREB"),
         ("NATO officials", None, "IGOWSTNATGOV"),
         ("army spokesman", None, "MIL"),
+        # a national contingent keeps its country; a mission's organisation still wins
+        ("Ghanaian peacekeepers", None, "GHAMIL"),
+        ("Nepalese peacekeeping troops", None, "NPLMIL"),
+        ("peacekeepers", None, "IGOPKO"),
+        ("UN peacekeepers", None, "IGOUNO"),
+        # a one-country ethnic group is its country + ETH; a role noun says what they do
+        ("Tibetans", None, "CHNETH"),
+        ("Uyghur students", None, "CHNEDU"),
+        ("Rohingya refugees", None, "MMRREF"),
     ],
 )
 def test_actors_code_phrase(kb, phrase, default, code):
@@ -192,3 +201,41 @@ def test_actors_end_to_end_police_in_capital(engine):
     art = engine.extract("Police in Cairo detained dozens of students on Friday.",
                          date="2016-04-22")
     assert _entity(art, "Police").actor.code == "EGYCOP"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # "in/of the <Country> <institution>" names the actor's country and sector, not the
+        # country of another actor in the sentence
+        ("Norway barred three senior officers in the Russian military from entering.",
+         "three senior officers", "RUSMIL"),
+        ("Japan froze the assets of officials of the Iranian government on Monday.",
+         "officials", "IRNGOV"),
+        # "from <Country>": where the actor comes from
+        ("France sheltered the exiled dissidents from Belarus for a year.",
+         "the exiled dissidents", "BLROPP"),
+        # ... also when the country is a compound of the PP's noun
+        ("Germany welcomed the dissidents from Belarus opposition groups on Monday.",
+         "the dissidents", "BLROPP"),
+    ],
+)
+def test_actors_end_to_end_affiliating_post_modifier(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code
+
+
+@pytest.mark.slow
+def test_actors_end_to_end_place_post_modifier_is_not_an_event(engine):
+    # "in Israeli shelling" says what happened to them, not whose they are
+    art = engine.extract("Egyptian officials said villagers in the shelling were hurt.",
+                         date="2019-03-01")
+    assert _entity(art, "villagers").actor.code == "EGYCVL"
+
+
+@pytest.mark.slow
+def test_actors_end_to_end_ethnic_group_is_coded(engine):
+    art = engine.extract("Tibetans marched against the government in Kathmandu.",
+                         date="2019-03-01")
+    assert _entity(art, "Tibetans").actor.code == "CHNETH"

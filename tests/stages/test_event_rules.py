@@ -109,6 +109,8 @@ PRESENT = {
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
+    # giving equipment to a country is aid, in a present-tense headline too
+    "French army gives radio equipment to Chad.": [("FRAMIL", "TCD", "070", "asserted")],
 }
 
 # sentence -> (source, target, cameo) triples that must not be coded

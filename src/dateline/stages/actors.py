@@ -21,6 +21,9 @@ _NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # Sectors a former office holder had, which CAMEO turns into ELI.
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+# A group's sector that only qualifies who they are (an ethnic group, groups.tsv): any role
+# noun, even a weak one, says what they do ("Uyghur activists" -> CHNOPP).
+_QUALIFIERS = frozenset({"ETH"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,11 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if phrase.startswith(("pro-", "anti-")):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
+            if found is not None and found.kind == "igo" and country and not prefix and (
+                    phrase in kb.roles):
+                # A generic body that is also a role noun ("peacekeepers" = IGOPKO) after a
+                # nationality is that country's contingent: "Filipino peacekeepers" PHLMIL.
+                found = None
             if found is not None and found.kind != "person" and (country or prefix):
                 # Only the first name in a phrase says whose actor it is, except that a
                 # named group beats a bare country ("leaders of Egypt's Muslim Brotherhood").
@@ -135,9 +143,9 @@ def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -
     if strong:
         out = list(dict.fromkeys(strong))
         return tuple(out)
-    if base:
+    if base and not (weak and set(base) <= _QUALIFIERS):
         return base
-    return (weak,) if weak else ()
+    return (weak,) if weak else base
 
 
 def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
@@ -182,15 +190,17 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
     coding: Coding | None = None
     if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
         coding = _person(entity, kb, date)
-    # An unknown person's title ("former president") takes the article's country.
-    from_titles = code_phrase(titles, kb, date, default_country=focus if coding is None else None
-                              ) if titles else Coding()
+    from_titles = code_phrase(titles, kb, date) if titles else Coding()
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
-        phrase = code_phrase(entity.name, kb, date, default_country=focus)
+        phrase = code_phrase(entity.name, kb, date)
         coding = _combine(coding or Coding(), phrase)
     coding = _combine(coding, from_titles)
+    if not coding.country and not coding.prefix and focus and (coding.sectors or coding.role):
+        # Only when neither the name nor a title names one ("officials from Egypt"): an
+        # unknown person's or group's role ("former president") takes the article's country.
+        coding = replace(coding, country=focus)
     if coding.code() is None:
         return None
     return _actor(coding, kb)
@@ -241,7 +251,7 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
 
 # Common nouns that name a place, so that a country modifying them locates ("in the Russian
 # city of Sochi", "in Syrian territory"); other nouns ("in Israeli shelling") do not.
-_PLACE_NOUNS = frozenset({
+PLACE_NOUNS = frozenset({
     "city", "town", "village", "region", "province", "capital", "area", "territory", "state",
     "part", "east", "west", "north", "south", "northeast", "northwest", "southeast",
     "southwest", "border", "district", "county", "coast", "camp", "prison", "jail", "port",
@@ -297,13 +307,13 @@ def _sentence_tokens(article: Article, char: int) -> list[Token]:
 def _modifies_thing(article: Article, t: Token) -> bool:
     """Whether t modifies a common noun that is not a place ("US drone strike")."""
     head = article.tokens[t.head]
-    return head.pos == "NOUN" and head.lemma.lower() not in _PLACE_NOUNS
+    return head.pos == "NOUN" and head.lemma.lower() not in PLACE_NOUNS
 
 
 def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
     """The country of "in <place>": the place itself, or the country modifying a place noun
     ("in the Russian city of X", "in eastern Ukraine"), never "in Israeli shelling"."""
-    place_noun = tok.pos != "NOUN" or tok.lemma.lower() in _PLACE_NOUNS
+    place_noun = tok.pos != "NOUN" or tok.lemma.lower() in PLACE_NOUNS
     words = [u.text for u in toks if u.i == tok.i or (
         place_noun and u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
     for w in words:

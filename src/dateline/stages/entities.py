@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from dateline.kb import KnowledgeBase, kb_for, norm
 from dateline.model import Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
+from dateline.stages.actors import PLACE_NOUNS
 from dateline.stages.tokens import TokenIndex, different_names
 
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -284,9 +285,43 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
         elif det in ("a", "an", "the", "") and (plural or det):
             # Plural role nouns are groups; institutions ("the army") ORGs; the rest people.
             ctype = "GROUP" if plural else ("ORG" if role.phrase in kb.collectives else "PERSON")
+            # The title keeps an affiliating post-modifier ("officers in the Russian
+            # military", "dissidents from Egypt"), which says whose actor this is.
+            title = d.stext(a, _affiliation_end(d, t.i, b, kb))
             clusters.append(_Cluster(ctype, text, f"desc:{len(clusters)}", [span],
-                                     head=t.lemma, plural=plural, titles=[text]))
+                                     head=t.lemma, plural=plural, titles=[title]))
         claimed.update(range(a, b))
+
+
+_AFFILIATING_PREPS = frozenset({"of", "in", "from"})
+
+
+def _affiliation_end(d: _Doc, head: int, end: int, kb: KnowledgeBase) -> int:
+    """The end of a description's post-modifiers that affiliate it: "of/in/from" + a name
+    ("from Egypt"), an institution ("in the Russian military", "of the Iranian government")
+    or a place noun ("of the West Bank city of Nablus"), not "in Israeli shelling"."""
+    def institution(lemma: str) -> bool:
+        role = kb.role(lemma)
+        return lemma in kb.collectives or (role is not None and role.strong)
+
+    # The parser often hangs the PP on the verb ("barred officers in the Russian military"):
+    # right after the noun and naming an institution, it still affiliates the noun.
+    verb_pp = [k for k in d.children[d.toks[head].head]
+               if k == end and d.toks[head].dep in ("dobj", "nsubj", "nsubjpass", "pobj")]
+    for k in [*d.children[head], *verb_pp]:
+        prep = d.toks[k]
+        if k <= head or prep.dep != "prep" or prep.lemma.lower() not in _AFFILIATING_PREPS:
+            continue
+        obj = next((d.toks[j] for j in d.children[k] if d.toks[j].dep == "pobj"), None)
+        if obj is None:
+            continue
+        lemma = obj.lemma.lower()
+        attached = d.toks[k].head == head
+        named = obj.pos == "PROPN" or any(d.toks[j].pos == "PROPN" and d.toks[j].dep == "compound"
+                                          for j in d.children[obj.i])
+        if institution(lemma) or attached and (named or lemma in PLACE_NOUNS):
+            end = max(end, max(d.subtree(k)) + 1)
+    return end
 
 
 def _title_matches(clusters: list[_Cluster], d: _Doc, a: int, head: Token,
