@@ -30,7 +30,7 @@ PRESENT = {
         [("AFGREBTAL", "MIL", "190", "asserted")],
     # a protest is directed at the country it takes place in, or at what it stands outside
     "American and British activists staged a protest in Beijing.":
-        [("USAOPP", "CHN", "141", "asserted")],
+        [("USAOPP", "CHN", "141", "asserted"), ("GBROPP", "CHN", "141", "asserted")],
     "Protesters rallied outside the US embassy in Cairo.":
         [("EGYOPP", "USAGOV", "141", "asserted")],
     # a date is no "call on": calling someone on Friday to discuss is a phone call
@@ -106,6 +106,9 @@ PRESENT = {
     # a threatened act is the threat (1313), and it has not happened
     "The CIA threatened that it would sever all ties with the Mossad.":
         [("USASPY", "ISRSPY", "1313", "asserted")],
+    # compound actors: one event per nationality
+    "French and German officials met Russian diplomats in Paris.":
+        [("FRAGOV", "RUSGOV", "040", "asserted"), ("DEUGOV", "RUSGOV", "040", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -242,6 +242,23 @@ class _Coder:
             ref = self.actor(h)
             if ref is not None:
                 out.append(_Arg(h, ref))
+                out.extend(_Arg(h, r) for r in self.co_nationals(h, ref))
+        return out
+
+    def co_nationals(self, h: int, ref: ActorRef) -> list[ActorRef]:
+        """ "US and British activists": the other countries of coordinated nationality
+        modifiers, each a party of its own (one event per actor, as CAMEO codes compounds)."""
+        if not ref.code or len(ref.code) < 3:
+            return []
+        out = []
+        for m in self.d.kids(h, "amod", "nmod", "compound"):
+            first = self.kb.country_of(m.text)
+            if first is None or first != ref.code[:3]:
+                continue
+            for c in (k.i for k in self.d.kids(m.i, "conj")):
+                iso = self.kb.country_of(self.d.toks[c].text)
+                if iso and iso != first:
+                    out.append(replace(ref, entity=None, code=iso + ref.code[3:]))
         return out
 
     # -- structure ------------------------------------------------------------------------
