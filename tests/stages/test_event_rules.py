@@ -109,6 +109,14 @@ PRESENT = {
     # compound actors: one event per nationality
     "French and German officials met Russian diplomats in Paris.":
         [("FRAGOV", "RUSGOV", "040", "asserted"), ("DEUGOV", "RUSGOV", "040", "asserted")],
+    # saying someone was responsible or behind an attack accuses them
+    "Israel said Hezbollah was behind the attack.": [("ISR", "LBNREBHEZ", "112", "asserted")],
+    # refusing to answer a request rejects it, and the requester is the target
+    "The bank refused to respond to a request from the U.S. authorities.":
+        [("USABUS", "USAGOV", "120", "asserted")],
+    # "is ready to contribute": the ready party contributes (intended)
+    "Vietnam is ready to contribute troops to UN peacekeeping operations.":
+        [("VNM", "IGOUNO", "0334", "intended")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -132,6 +140,7 @@ ABSENT = {
         [("USAGOV", "RUSGOV", "040")],
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", None, "020"), ("USA", None, "020")],
+    "Iran said Israel was not responsible.": [("IRN", "ISR", "112")],
 }
 
 

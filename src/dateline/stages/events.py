@@ -34,6 +34,8 @@ _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "re
                     "implore", "exhort", "advise", "warn"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
+# Predicates that blame their subject ("X was responsible", "X was behind the attack").
+_BLAME = frozenset({"responsible", "guilty", "behind", "culpable", "liable"})
 # Verbs whose infinitive complement did not and will not happen.
 _NOT_DOING = frozenset({"fail", "refuse", "decline"})
 # Appeals (02) and demands (10): what they ask for has not happened.
@@ -284,7 +286,7 @@ class _Coder:
             for k in self.d.kids(t.head, "dobj", "nsubjpass"):
                 if k.pos in ("PROPN", "PRON") or (k.pos == "NOUN" and self.actor(k.i)):
                     return k.i  # "launched operations to detain": no controller
-        if depth < 3 and t.dep in ("xcomp", "conj", "advcl") and t.head != v:
+        if depth < 3 and t.dep in ("xcomp", "conj", "advcl", "acomp") and t.head != v:
             return self.subject(t.head, depth + 1)
         if t.dep == "pcomp" and depth < 3:  # "accuses Russia of providing": Russia provides
             gov = self.d.toks[t.head]
@@ -860,7 +862,15 @@ class _Coder:
                          and e.cameo.quad == 4 and not e.negated
                          and e.modality in ("asserted", "alleged")
                          and self._content_of(e, v)), None)
-            if done is None or done.source is None:
+            if done is None:
+                blamed = self.blamed(v)
+                if blamed is not None and _distinct(blamed, ev.source):
+                    info = self.lex.info("112")  # "said Taliban militants were responsible"
+                    self.events[n] = replace(
+                        ev, target=blamed, cameo=Cameo("112", "11", info.quad, info.goldstein),
+                        plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+                continue
+            if done.source is None:
                 continue
             own = (done.source.entity == ev.source.entity if not (
                 done.source.code and ev.source.code)
@@ -873,6 +883,17 @@ class _Coder:
             self.events[n] = replace(
                 ev, target=target, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
                 plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+
+    def blamed(self, v: int) -> ActorRef | None:
+        """Whom a statement holds responsible: "said X was responsible / to blame / behind"."""
+        for c in self.d.kids(v, "ccomp"):
+            words = {k.lemma.lower() for k in self.d.kids(c.i, "acomp", "prep", "attr")}
+            if c.lemma.lower() != "be" or not words & _BLAME or any(
+                    k.dep == "neg" for k in self.d.kids(c.i)):
+                continue
+            for k in self.d.kids(c.i, "nsubj"):
+                return self.actor(k.i)
+        return None
 
     def _threatened(self, n: int, ev: Event) -> None:
         """ "threatened that the CIA would sever all ties": the threat is the act it names
