@@ -183,3 +183,10 @@ def test_possessive_group_takes_its_owner_country(engine):
     art = next(iter(engine.process([RawInput(id="p", text=text, date=DATE, format="text")])))
     codes = {e.name: e.actor.code for e in art.entities if e.actor}
     assert codes.get("its citizens") == "USACVL"
+
+
+def test_joined_place_names_act_for_their_country(engine):
+    text = "Floods hit Kisumu and Rift Valley on Monday."
+    art = next(iter(engine.process([RawInput(id="k", text=text, date=DATE, format="text")])))
+    codes = {e.name: e.actor.code if e.actor else None for e in art.entities}
+    assert codes.get("Kisumu and Rift Valley") == "KEN"  # not Anguilla's "The Valley"

@@ -245,6 +245,8 @@ def _load_countries(path: resources.abc.Traversable, b: _Builder) -> dict[str, C
         for n in c.adjectives:
             b.add(n, CodedName(name, iso3, "adjective", country=iso3))
         for n in c.capitals:
+            if n.startswith("The "):  # "The Valley": looked up as "valley", a common word
+                continue
             b.add(n, CodedName(n, iso3 + "GOV", "capital", country=iso3))
     return out
 

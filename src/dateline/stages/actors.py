@@ -381,6 +381,11 @@ def _place_actor(article: Article, e: Entity, kb: KnowledgeBase) -> Actor | None
     for p in article.places:
         if p.country and (p.name == e.name or set(p.mentions) & set(e.mentions)):
             return _actor(Coding(country=p.country), kb)
+    # "Kisumu and Rift Valley": places inside the name, all of one country
+    inside = {p.country for p in article.places for a, b in p.mentions
+              if any(s <= a and b <= t for s, t in e.mentions)}
+    if len(inside) == 1 and None not in inside:
+        return _actor(Coding(country=inside.pop()), kb)
     return None
 
 
