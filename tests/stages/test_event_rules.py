@@ -68,6 +68,9 @@ PRESENT = {
     "The US said that Iraq had attacked Kuwait.": [("USA", "IRQ", "112", "asserted")],
     "Russia said its troops had shelled rebel positions.":
         [("RUS", "RUSREB", "015", "asserted")],
+    # a government reporting its rebels' attack accuses them: rebels are not its side
+    "The Syrian government said rebels had attacked the airport.":
+        [("SYRGOV", "SYRREB", "112", "asserted")],
     # "said he would not": a stated intention, so a refusal (12x), not a hypothetical
     "Obama said he would not provide military support to Israel.":
         [("USAGOV", "ISR", "122", "asserted")],
@@ -141,6 +144,9 @@ ABSENT = {
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", None, "020"), ("USA", None, "020")],
     "Iran said Israel was not responsible.": [("IRN", "ISR", "112")],
+    # a trailing attribution reports, it does not accuse or claim
+    "Syrian rebels attacked Filipino peacekeepers on Saturday, military officials said.":
+        [("SYRMIL", "SYRREB", "112"), ("SYRMIL", "PHLMIL", "015")],
 }
 
 

@@ -88,6 +88,20 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pob
                         "relcl", "dobj", "attr", "oprd"})
 
 
+_STATE = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+
+
+def _same_side(a: str, b: str) -> bool:
+    """One side: the same code, or one country's state organs ("Russia" and "its troops"),
+    never a state and its rebels or opposition."""
+    if a == b:
+        return True
+    if a[:3] != b[:3]:
+        return False
+    sa, sb = a[3:6], b[3:6]
+    return (not sa or sa in _STATE) and (not sb or sb in _STATE)
+
+
 def _distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two parties of an event: different codes, or (uncoded) different entities."""
     if a.code and b.code and a.code != b.code:
@@ -861,6 +875,7 @@ class _Coder:
             done = next((e for e in self.events if e is not ev and e.source is not None
                          and e.cameo.quad == 4 and not e.negated
                          and e.modality in ("asserted", "alleged")
+                         and e.trigger_span[0] > ev.trigger_span[0]  # not "..., X said"
                          and self._content_of(e, v)), None)
             if done is None:
                 blamed = self.blamed(v)
@@ -874,7 +889,7 @@ class _Coder:
                 continue
             own = (done.source.entity == ev.source.entity if not (
                 done.source.code and ev.source.code)
-                else done.source.code[:3] == ev.source.code[:3])
+                else _same_side(done.source.code, ev.source.code))
             if own:  # the speaker's side did it: "Russia said its troops had shelled ..."
                 code, target = "015", done.target
             else:
