@@ -120,6 +120,14 @@ PRESENT = {
     # "is ready to contribute": the ready party contributes (intended)
     "Vietnam is ready to contribute troops to UN peacekeeping operations.":
         [("VNM", "IGOUNO", "0334", "intended")],
+    # military exercises held abroad are a show of force aimed at that country
+    "Russia is conducting military exercises in Alaska.": [("RUS", "USA", "150", "asserted")],
+    # a passive attack's origin is its doer; reporting it accuses the origin
+    "Israel said a mortar bomb was fired at it from the Gaza Strip.":
+        [("ISR", "PSE", "112", "asserted"), ("PSE", None, "194", "asserted")],
+    # alleging that someone did or knew something accuses them
+    "Rwanda alleged that France was aware of the preparations.":
+        [("RWA", "FRA", "112", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -346,6 +346,12 @@ class _Coder:
         """The doer of an agentless passive named on the event that did it: "were killed in
         Israeli shelling", "was wounded in a Taliban attack" -> Israeli, Taliban."""
         for p in self.d.kids(v, "prep"):
+            if p.lemma.lower() == "from":  # "a mortar was fired at it from the Gaza Strip"
+                for n in self.d.kids(p.i, "pobj"):
+                    own = self.owner.get(n.i)
+                    if own is not None and own[2] and self.types.get(own[0]) in ("GPE", "LOC"):
+                        return n.i
+                continue
             if p.lemma.lower() not in ("in", "during", "by"):
                 continue
             for n in self.d.kids(p.i, "pobj"):
@@ -867,6 +873,12 @@ class _Coder:
             if ev.cameo.root == "13" and ev.source is not None:
                 self._threatened(n, ev)
                 continue
+            if ev.cameo.root == "11" and ev.target is None:  # "alleged that France knew"
+                v = self.d.tok_at(ev.trigger_span[0])
+                blamed = self.blamed(v) if v is not None else None
+                if blamed is not None and (ev.source is None or _distinct(blamed, ev.source)):
+                    self.events[n] = replace(ev, target=blamed)
+                continue
             if ev.cameo.code not in ("010", "015") or ev.source is None:
                 continue
             v = self.d.tok_at(ev.trigger_span[0])
@@ -901,11 +913,12 @@ class _Coder:
 
     def blamed(self, v: int) -> ActorRef | None:
         """Whom a statement holds responsible: "said X was responsible / to blame / behind"."""
+        alleging = self.d.toks[v].lemma.lower() in ("allege", "charge", "contend")
         for c in self.d.kids(v, "ccomp"):
             words = {k.lemma.lower() for k in self.d.kids(c.i, "acomp", "prep", "attr")}
-            if c.lemma.lower() != "be" or not words & _BLAME or any(
-                    k.dep == "neg" for k in self.d.kids(c.i)):
-                continue
+            if any(k.dep == "neg" for k in self.d.kids(c.i)) or not (
+                    alleging or (c.lemma.lower() == "be" and words & _BLAME)):
+                continue  # "alleged that France was aware": an accusation of France
             for k in self.d.kids(c.i, "nsubj"):
                 return self.actor(k.i)
         return None
@@ -971,9 +984,13 @@ class _Coder:
             pairs = [(s, None) for s in sources]
         else:
             pairs = [(None, g) for g in targets]
-        if trig.code[:2] == "14" and pairs and all(g is None for _, g in pairs):
-            venue = self.venue(t)  # "protested in Beijing": against China's authorities
-            if venue is not None:
+        if trig.code[:2] in ("14", "15") and pairs and all(g is None for _, g in pairs):
+            # "protested in Beijing": against China's authorities; "holds military exercises
+            # in Alaska": a show of force aimed at the United States (abroad only)
+            venue = self.venue(t)
+            if venue is not None and venue.ref.code and (trig.code[:2] == "14" or all(
+                    s is not None and s.ref.code and s.ref.code[:3] != venue.ref.code[:3]
+                    for s, _ in pairs)):
                 pairs = [(s, venue) for s, _ in pairs if s is None or _distinct(s.ref, venue.ref)]
         negated, modality = self.context(t.i)
         if trig.modality != "asserted" and modality == "asserted":
