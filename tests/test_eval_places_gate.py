@@ -25,10 +25,10 @@ from dateline.evaluation.places import (
 )
 from dateline.model import Article, Place
 
-# Measured on the subset: exact-span F1 0.9288 (P 0.9617, R 0.8982), accuracy@161 km 0.796,
-# country-level accuracy 0.9407, AUC 0.2358, median error 1.8 km (md model).
-MEASURED_F1 = 0.9288
-MEASURED_ACC161 = 0.796
+# Measured on the subset: exact-span F1 0.9299 (P 0.9617, R 0.9001), accuracy@161 km 0.7975,
+# country-level accuracy 0.9418, AUC 0.2352, median error 1.8 km (md model).
+MEASURED_F1 = 0.9299
+MEASURED_ACC161 = 0.7975
 EPSILON = 0.02
 SUBSET = list(range(0, 229, 2))
 GOLD_TOPONYMS = 1061  # in the subset; a different count means the gold data changed

@@ -204,3 +204,35 @@ def test_joined_place_names_act_for_their_country(engine):
     art = next(iter(engine.process([RawInput(id="k", text=text, date=DATE, format="text")])))
     codes = {e.name: e.actor.code if e.actor else None for e in art.entities}
     assert codes.get("Kisumu and Rift Valley") == "KEN"  # not Anguilla's "The Valley"
+
+
+def _actor_codes(engine, text: str, date: str | None = DATE) -> dict[str, str | None]:
+    art = next(iter(engine.process([RawInput(id="a", text=text, date=date, format="text")])))
+    return {e.name: e.actor.code if e.actor else None for e in art.entities}
+
+
+def test_unnamed_actors_take_the_country_the_story_happens_in(engine):
+    text = ("CARACAS (Wire) - The United States backed the opposition on Monday. Washington "
+            "said the United States would act. In Caracas, police fired tear gas at "
+            "protesters near the Miraflores palace in Caracas.")
+    art = next(iter(engine.process([RawInput(id="v", text=text, date=DATE, format="text")])))
+    fired = [ev for ev in art.events if ev.trigger_text == "fired"]
+    assert fired and fired[0].source is not None and fired[0].source.code == "VENCOP"
+
+
+def test_possessive_phrase_takes_its_owner_country(engine):
+    art = next(iter(engine.process([RawInput(
+        id="m", text="Maduro told supporters that his government would not surrender.",
+        date=DATE, format="text")])))
+    assert any(ev.source is not None and ev.source.text == "his government"
+               and ev.source.code == "VENGOV" for ev in art.events)
+
+
+def test_lowercase_who_is_not_the_world_health_organization(engine):
+    codes = _actor_codes(engine, "Most of those who voted backed the plan.")
+    assert "IGOUNOHLHWHO" not in codes.values()
+
+
+def test_namesakes_in_office_prefer_the_office_holder(engine):
+    codes = _actor_codes(engine, "President Bush met Hu Jintao.", "2008-08-06")
+    assert codes.get("Bush") == "USAGOV"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from dateline.kb import CodedName, KnowledgeBase, kb_for, norm
@@ -71,6 +72,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
         The Coding (possibly empty).
     """
     words = _words(text)
+    lower = [w.islower() for w in _WORD.findall(text)]  # "those who voted" is not the WHO
     country: str | None = None
     prefix: str | None = None
     base_sectors: tuple[str, ...] = ()
@@ -87,6 +89,9 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if phrase.startswith(("pro-", "anti-")):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
+            if found is not None and n == 1 and found.kind in ("igo", "group") and lower[i] and (
+                    phrase not in kb.roles):
+                found = None  # a common lowercase word, not an acronym or a group's name
             if found is not None and found.kind == "igo" and country and not prefix and (
                     phrase in kb.roles):
                 # A generic body that is also a role noun ("peacekeepers" = IGOPKO) after a
@@ -162,8 +167,8 @@ def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | Non
     for name in (entity.name, *_tail_names(entity.name)):
         cands = [c for c in kb.lookup(name, date) if c.kind in ("person", "user")]
         valid = [c for c in cands if date and c.valid_on(date)]
-        if valid:
-            return _from_kb(valid[0])
+        if valid:  # two namesakes in office at once: the one holding office, not the former
+            return _from_kb(min(valid, key=lambda c: c.code.endswith("ELI")))
         if cands and date:
             latest = max((c for c in cands if c.start and c.start <= date),
                          key=lambda c: c.start, default=None)
@@ -239,14 +244,28 @@ def _actor(c: Coding, kb: KnowledgeBase) -> Actor:
     return Actor(code=code, country=country, sector=sector, role=c.role, plover_sector=plover or None)
 
 
+_DATELINE_WEIGHT = 3
+
+
 def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
-    """The country the article is most about: most mentioned among country entities."""
-    best, count = None, 0
+    """The country the article happens in: mentions of its places (towns count for their
+    country, "CARACAS" in the dateline three times) and of its nationality adjectives. A
+    Venezuelan story that names the United States often is still set in Venezuela, so its
+    unnamed police and protesters are Venezuelan."""
+    counts: dict[str, int] = {}
+    dateline = (article.dateline or "").lower()
+    for p in article.places:
+        if p.country:
+            n = len(p.mentions) + (_DATELINE_WEIGHT if dateline and p.name.lower() in dateline
+                                   else 0)
+            counts[p.country] = counts.get(p.country, 0) + n
     for e in article.entities:
-        iso = kb.country_of(e.name) if e.type in ("GPE", "NORP") else None
-        if iso and len(e.mentions) > count:
-            best, count = iso, len(e.mentions)
-    return best
+        iso = kb.country_of(e.name) if e.type == "NORP" else None
+        if iso:
+            counts[iso] = counts.get(iso, 0) + len(e.mentions)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: counts[c])  # first seen wins a tie (text order)
 
 
 # Common nouns that name a place, so that a country modifying them locates ("in the Russian
@@ -339,18 +358,18 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
             actor = _place_actor(article, e, kb)
         out.append(replace(e, actor=actor))
     for n, e in enumerate(out):
-        if e.type == "GROUP" and e.mentions and _POSSESSIVE.match(
+        if e.type == "GROUP" and e.mentions and POSSESSIVE.match(
                 article.text[e.mentions[0][0] : e.mentions[0][1]]):
-            owner = _possessor_country(article, out, e.mentions[0])
+            owner = possessor_country(article, out, e.mentions[0])
             if owner is not None:  # "the US advised its citizens": American citizens
                 out[n] = replace(e, actor=code_entity(e, kb, date, owner))
     return replace(article, entities=tuple(out))
 
 
-_POSSESSIVE = re.compile(r"(?i)(its|their|our)\s")
+POSSESSIVE = re.compile(r"(?i)(its|their|our|his|her)\s")
 
 
-def _possessor_country(article: Article, entities: list[Entity], span: Span) -> str | None:
+def possessor_country(article: Article, entities: Sequence[Entity], span: Span) -> str | None:
     """The country of the nearest coded actor before ``span`` in its sentence: the usual
     antecedent of "its" / "their" in "X advised its citizens"."""
     toks = _sentence_tokens(article, span[0])

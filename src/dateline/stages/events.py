@@ -16,7 +16,7 @@ from dateline.kb import KnowledgeBase, kb_for
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
-from dateline.stages.actors import code_phrase, located_country
+from dateline.stages.actors import POSSESSIVE, code_phrase, located_country, possessor_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
 from dateline.stages.times import sentence_date_value
@@ -178,7 +178,10 @@ class _Coder:
         a, b = self.d.np_range(head, with_of=True)
         text = self.d.stext(a, b)
         inner = [self.owner[i] for i in range(a, b) if i in self.owner]
-        default = located_country(self.art, self.d.span(a, b), self.kb)
+        span = self.d.span(a, b)
+        default = located_country(self.art, span, self.kb)
+        if POSSESSIVE.match(text):  # "his government": the government of the one before
+            default = possessor_country(self.art, self.art.entities, span) or default
         coding = code_phrase(text, self.kb, self.date, default_country=default)
         code = coding.code()
         if code is None and inner:
@@ -186,7 +189,7 @@ class _Coder:
         if code is None:
             return self.earlier_source(t)
         ent_id = inner[-1][0] if inner and not coding.sectors else None
-        return ActorRef(text, self.d.span(a, b), ent_id, code)
+        return ActorRef(text, span, ent_id, code)
 
     def reported_pronoun(self, t: Token) -> ActorRef | None:
         """ "Slovakia says it will not accept ...": it/they/we in a reported clause = the speaker."""
