@@ -128,6 +128,18 @@ PRESENT = {
     # alleging that someone did or knew something accuses them
     "Rwanda alleged that France was aware of the preparations.":
         [("RWA", "FRA", "112", "asserted")],
+    # what a demand asks for has not happened
+    "Protesters marched to demand that the governor scrap the bill.":
+        [("OPP", None, "100", "asserted")],
+    # a denied act is reported as denied, not as done
+    "The Syrian government has denied using chemical weapons.":
+        [("SYRGOV", None, "2041", "denied")],
+    # "no plans to": a negated intention
+    "NATO said it had no plans to send troops to Ukraine.":
+        [("IGOWSTNAT", "UKR", "154", "intended")],
+    # stopping military exercises de-escalates; "would" after "said" is an intention
+    "Trump said the US would stop joint military exercises with South Korea.":
+        [("USA", "KOR", "0356", "intended")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -152,6 +164,7 @@ ABSENT = {
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", None, "020"), ("USA", None, "020")],
     "Iran said Israel was not responsible.": [("IRN", "ISR", "112")],
+    "NATO said it had no plans to send troops to Ukraine.": [("IGOWSTNAT", "UKRMIL", "030")],
     # a trailing attribution reports, it does not accuse or claim
     "Syrian rebels attacked Filipino peacekeepers on Saturday, military officials said.":
         [("SYRMIL", "SYRREB", "112"), ("SYRMIL", "PHLMIL", "015")],

@@ -32,6 +32,9 @@ _INTENT = frozenset(
 _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "request",
                     "invite", "persuade", "appeal", "lobby", "tell", "order", "demand", "beg",
                     "implore", "exhort", "advise", "warn"})
+# Verbs whose "that" clause is what they ask for ("demanded that she resign"), unlike "told
+# reporters that ...".
+_DEMAND_THAT = frozenset({"demand", "urge", "request", "insist", "order", "press", "ask"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
 # Predicates that blame their subject ("X was responsible", "X was behind the attack").
@@ -604,11 +607,17 @@ class _Coder:
                 modality = "intended" if modality == "asserted" else modality
                 if j == i and any(k.dep == "neg" for k in d.kids(gov.i)):
                     negated = True
-            if tok.dep in ("ccomp", "pcomp", "pobj", "prep") and gov.pos in ("VERB", "ADP"):
-                if glem in _DENY:
+            if tok.dep in ("ccomp", "pcomp", "pobj", "prep", "xcomp") and gov.pos in (
+                    "VERB", "ADP"):
+                if glem in _DENY:  # "denied using chemical weapons"
                     return negated, "denied"
-                if glem in _ACCUSE:
+                if glem in _ACCUSE and tok.dep != "xcomp":
                     return negated, "alleged"
+            if tok.dep == "ccomp" and glem in _DEMAND_THAT:  # "demanded that she step down"
+                return negated, "hypothetical"
+            if (tok.dep == "acl" and glem in ("plan", "intention", "intent", "plan")
+                    and any(k.lemma.lower() == "no" for k in d.kids(gov.i, "det"))):
+                return True, "intended"  # "has no plans to send troops"
             if tok.dep == "advcl" and any(k.lemma.lower() in ("if", "unless")
                                           for k in d.kids(j, "mark")):
                 return negated, "hypothetical"
@@ -721,8 +730,12 @@ class _Coder:
                 if root == "NONE" or p < threshold:
                     continue
                 ev = self._model_event((i, ri), (j, rj), root, p)
-                if ev is not None and ev.trigger_span not in triggers:
-                    out.append(ev)
+                if ev is None or ev.trigger_span in triggers:
+                    continue
+                k = self.d.tok_at(ev.trigger_span[0])
+                if k is not None and self.d.toks[k].lemma.lower() == "have":
+                    continue  # "had no plans to send troops": no act of its own
+                out.append(ev)
         return out
 
     def _model_event(self, a: tuple[int, ActorRef], b: tuple[int, ActorRef], root: str,
