@@ -249,3 +249,11 @@ def test_lowercase_who_is_not_the_world_health_organization(engine):
 def test_namesakes_in_office_prefer_the_office_holder(engine):
     codes = _actor_codes(engine, "President Bush met Hu Jintao.", "2008-08-06")
     assert codes.get("Bush") == "USAGOV"
+
+
+def test_embedded_clause_takes_the_date_of_the_clause_above(engine):
+    text = "On Wednesday, the UN Security Council passed a resolution condemning the attacks."
+    art = next(iter(engine.process([RawInput(id="d", text=text, date="2024-01-12",
+                                             format="text")])))
+    dates = {ev.trigger_text: ev.date for ev in art.events}
+    assert dates.get("condemning") == "2024-01-10"

@@ -844,14 +844,20 @@ class _Coder:
         if trig is None:
             return None
         verb = self.clause_verb(trig)
-        verbs = {verb}
-        tok = self.d.toks[verb]
-        if tok.dep == "conj":
-            verbs.add(self.clause_verb(tok.head))
-        for tr in sorted(times, key=lambda tr: abs(tr.span[0] - ev.trigger_span[0])):
-            k = self.d.tok_at(tr.span[0])
-            if k is not None and self.clause_verb(k) in verbs:
-                return sentence_date_value(tr.value)
+        levels = [verb]  # the trigger's clause first, then the clauses it is embedded in
+        for _ in range(4):  # "passed a resolution condemning ...", "agreed to withdraw":
+            tok = self.d.toks[verb]  # embedded clauses share the date of the clause above
+            if tok.dep not in ("conj", "acl", "relcl", "xcomp", "advcl") or tok.head == verb:
+                break
+            verb = self.clause_verb(tok.head)
+            levels.append(verb)
+        nearest = sorted(times, key=lambda tr: abs(tr.span[0] - ev.trigger_span[0]))
+        clause_of = {id(tr): self.clause_verb(k) for tr in nearest
+                     if (k := self.d.tok_at(tr.span[0])) is not None}
+        for level in levels:
+            for tr in nearest:
+                if clause_of.get(id(tr)) == level:
+                    return sentence_date_value(tr.value)
         return None
 
     # -- main -------------------------------------------------------------------------------
