@@ -257,3 +257,10 @@ def test_embedded_clause_takes_the_date_of_the_clause_above(engine):
                                              format="text")])))
     dates = {ev.trigger_text: ev.date for ev in art.events}
     assert dates.get("condemning") == "2024-01-10"
+
+
+def test_calling_something_a_name_is_a_judgement(engine):
+    art = next(iter(engine.process([RawInput(
+        id="c", text="Putin called the strikes an act of aggression.", date=DATE,
+        format="text")])))
+    assert [ev.cameo.code for ev in art.events] == ["111"]  # no labour strike (143)

@@ -1025,9 +1025,12 @@ class _Coder:
         if demand is not None:
             return [demand]
         code = trig.code
-        if code == "041" and any((k.dep == "oprd" and k.pos != "PROPN") or k.dep == "ccomp"
-                                 or (k.dep == "xcomp" and k.pos != "VERB")
-                                 for k in self.d.kids(t.i, "oprd", "xcomp", "ccomp")):
+        if t.lemma.lower() in _APPRAISE and any(
+                (k.dep == "oprd" and k.pos != "PROPN") or k.dep == "ccomp"
+                or (k.dep == "xcomp" and k.pos != "VERB")
+                for k in self.d.kids(t.i, "oprd", "xcomp", "ccomp")):
+            # "called the sanctions a disgrace", "called the strikes an act of aggression":
+            # a judgement, not a phone call or a labour strike
             code = "010"  # "called the sanctions a disgrace" is no phone call
         code = self.appraisal(t, code)
         if modality == "intended":
