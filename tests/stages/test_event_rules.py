@@ -24,7 +24,7 @@ PRESENT = {
     # object control: the one pressed to act is the doer, and the act has not happened
     "Congress pressured Obama to help Iran.": [("USAGOV", "IRN", "070", "hypothetical")],
     "Obama was forced by Congress to release the prisoners.":
-        [("USAGOV", None, "0841", "asserted")],
+        [("USAGOV", "CVL", "0841", "asserted")],
     # an agentless passive takes its doer from the attack that did it
     "Three soldiers were killed in a Taliban attack on Monday.":
         [("AFGREBTAL", "MIL", "190", "asserted")],
@@ -264,3 +264,26 @@ def test_calling_something_a_name_is_a_judgement(engine):
         id="c", text="Putin called the strikes an act of aggression.", date=DATE,
         format="text")])))
     assert [ev.cameo.code for ev in art.events] == ["111"]  # no labour strike (143)
+
+
+def test_things_received_or_released_are_no_visit_or_release(engine):
+    for text in ("The party received about 10 percent of the vote.",
+                 "The company released its quarterly earnings.",
+                 "A senior official, who asked not to be named, said the talks failed."):
+        art = next(iter(engine.process([RawInput(id="t", text=text, date=DATE,
+                                                 format="text")])))
+        assert not [ev for ev in art.events if ev.cameo.code in ("043", "0841", "020")], text
+
+
+def test_released_people_are_the_target(engine):
+    art = next(iter(engine.process([RawInput(
+        id="r", text="Israel released 50 Palestinian prisoners.", date=DATE, format="text")])))
+    assert [(ev.source.code, ev.target.code if ev.target else None, ev.cameo.code)
+            for ev in art.events if ev.source] == [("ISR", "PSECVL", "0841")]
+
+
+def test_a_call_to_release_is_not_a_release(engine):
+    art = next(iter(engine.process([RawInput(
+        id="c", text="China rejected a US call to release three activists.", date=DATE,
+        format="text")])))
+    assert all(ev.modality != "asserted" for ev in art.events if ev.cameo.code == "0841")

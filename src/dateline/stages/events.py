@@ -35,6 +35,8 @@ _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "re
 # Verbs whose "that" clause is what they ask for ("demanded that she resign"), unlike "told
 # reporters that ...".
 _DEMAND_THAT = frozenset({"demand", "urge", "request", "insist", "order", "press", "ask"})
+_ASKING_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "order", "bid",
+                           "attempt", "effort", "proposal", "offer", "pressure", "push"})
 _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
                      "require", "help"}
 # Predicates that blame their subject ("X was responsible", "X was behind the attack").
@@ -43,6 +45,13 @@ _BLAME = frozenset({"responsible", "guilty", "behind", "culpable", "liable"})
 _NOT_DOING = frozenset({"fail", "refuse", "decline"})
 # Appeals (02) and demands (10): what they ask for has not happened.
 _ASKING_ROOTS = frozenset({"02", "10"})
+# Verbs whose bare sense needs a person or group as object ("received the minister").
+_PERSON_OBJECT = frozenset({"receive", "host", "release", "free"})
+_THINGS = frozenset({"statement", "report", "video", "footage", "figure", "data", "result",
+                     "earnings", "earning", "list", "document", "image", "photo", "picture", "letter",
+                     "message", "percent", "vote", "share", "score", "album", "film", "book",
+                     "version", "update", "guidance", "award", "prize", "funding", "money",
+                     "payment", "grade", "rating", "sentence", "detail", "information"})
 # Verbs whose passive subject stands for its sender ("2,000 soldiers were deployed").
 _SENT = frozenset({"deploy", "dispatch", "station", "redeploy", "post", "airlift"})
 # Documents through which their signer acts ("signed a decree granting ...").
@@ -368,6 +377,15 @@ class _Coder:
                         return m.i
         return None
 
+    def _thing_object(self, t: Token) -> bool:
+        """Whether a verb that takes people ("receive", "host", "release") has a thing as its
+        object ("received 10 percent of the vote", "released a statement")."""
+        if t.pos != "VERB" or t.lemma.lower() not in _PERSON_OBJECT:
+            return False
+        for k in self.d.kids(t.i, "dobj"):
+            return k.lemma.lower() in _THINGS
+        return False
+
     def _controlled(self, t: Token) -> bool:
         """An infinitive whose doer is its governor's object ("forced X to", "urged X to")."""
         if t.dep == "xcomp":
@@ -507,8 +525,9 @@ class _Coder:
                 cand = self._slot(spec, host, t, trig)
                 # a dep word is the act ("imposed sanctions"), unless a preposition makes it
                 # the party ("opened its borders to refugees")
-                if (cand is not None and (cand not in dep_heads or spec.startswith("pobj:"))
-                        and self.actor(cand) is not None):
+                if (cand is not None and (cand not in dep_heads or spec.startswith("pobj:")
+                                          or self.kb.role(self.d.toks[cand].lemma) is not None)
+                        and self.actor(cand) is not None):  # "released prisoners": people
                     return cand
         for host in objs:  # "endorsed an agreement with the EU": the object's partner
             cand = self.pobj([host], "with")
@@ -613,6 +632,11 @@ class _Coder:
                     return negated, "denied"
                 if glem in _ACCUSE and tok.dep != "xcomp":
                     return negated, "alleged"
+            if tok.dep == "acl" and glem in _ASKING_NOUNS:  # "a call to release activists"
+                return negated, "hypothetical"
+            if (tok.dep == "advcl" and any(a.lemma.lower() == "to" for a in d.kids(j, "aux"))
+                    and any(o.lemma.lower() in _ASKING_NOUNS for o in d.kids(gov.i, "dobj"))):
+                return negated, "hypothetical"  # the same, parsed as "rejected [a call] [to]"
             if tok.dep == "ccomp" and glem in _DEMAND_THAT:  # "demanded that she step down"
                 return negated, "hypothetical"
             if (tok.dep == "acl" and glem in ("plan", "intention", "intent", "plan")
@@ -869,6 +893,11 @@ class _Coder:
             if found is None:
                 continue
             trig, near = found
+            if not trig.deps and self._thing_object(t):
+                continue  # "received 10 percent", "released a statement": not a person
+            if any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
+                   for k in (x.i for x in self.d.kids(t.i, "xcomp"))):
+                continue  # "who asked not to be named"
             if (not trig.deps and t.lemma.lower() in _INTENT
                     and any(self._is_trigger(k.i) for k in self.d.kids(t.i, "xcomp"))):
                 continue  # "seeking to deepen ties": the intended act is the event
