@@ -140,6 +140,8 @@ PRESENT = {
     # stopping military exercises de-escalates; "would" after "said" is an intention
     "Trump said the US would stop joint military exercises with South Korea.":
         [("USA", "KOR", "0356", "intended")],
+    # warplanes or drones named as the attacker make the attack aerial
+    "Israeli warplanes struck a training camp in Gaza.": [("ISRMIL", None, "195", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -168,7 +168,7 @@ def test_events_common_wire_phrasings(arts, key, trigger, code, source, target):
 
 
 @pytest.mark.parametrize("key, trigger, code, source, target", [
-    ("aid_worker", "released", "0841", "IRNGOV", None),  # an aid worker is a person, not aid
+    ("aid_worker", "released", "0841", "IRNGOV", "FRANGO"),  # a person released, not aid
     ("quit_post", "quit", "0831", "IRQGOV", None),  # quitting office is a resignation
     ("airlift", "airlifted", "073", "IGOUNO", "PAK"),  # food flown in is humanitarian aid
     ("jets_refused", "rejected", "1222", "DEU", "UKR"),  # the requester is the target

@@ -52,6 +52,11 @@ _THINGS = frozenset({"statement", "report", "video", "footage", "figure", "data"
                      "message", "percent", "vote", "share", "score", "album", "film", "book",
                      "version", "update", "guidance", "award", "prize", "funding", "money",
                      "payment", "grade", "rating", "sentence", "detail", "information"})
+# Aerial weapons named as the subject of a generic attack verb: 195 (aerial weapons), 1952
+# (remotely piloted).
+_AERIAL = {"warplane": "195", "jet": "195", "aircraft": "195", "bomber": "195",
+           "helicopter": "195", "plane": "195", "missile": "195", "airplane": "195",
+           "drone": "1952"}
 # Verbs whose passive subject stands for its sender ("2,000 soldiers were deployed").
 _SENT = frozenset({"deploy", "dispatch", "station", "redeploy", "post", "airlift"})
 # Documents through which their signer acts ("signed a decree granting ...").
@@ -1062,6 +1067,9 @@ class _Coder:
             # a judgement, not a phone call or a labour strike
             code = "010"  # "called the sanctions a disgrace" is no phone call
         code = self.appraisal(t, code)
+        if code == "190" and sources:  # "NATO warplanes struck": the weapon names the force
+            weapon = _AERIAL.get(self.d.toks[sources[0].head].lemma.lower())
+            code = weapon or code
         if modality == "intended":
             code = self.lex.intent_code(code)
         if negated and modality in ("asserted", "intended"):
