@@ -142,6 +142,9 @@ PRESENT = {
         [("USA", "KOR", "0356", "intended")],
     # warplanes or drones named as the attacker make the attack aerial
     "Israeli warplanes struck a training camp in Gaza.": [("ISRMIL", None, "195", "asserted")],
+    # "they" after joint speakers is each of them; a leader's government is his country's
+    "Mexico and Bolivia said they continued to recognise Maduro's government.":
+        [("MEX", "VENGOV", "054", "asserted"), ("BOL", "VENGOV", "054", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

@@ -196,7 +196,10 @@ class _Coder:
         text = self.d.stext(a, b)
         inner = [self.owner[i] for i in range(a, b) if i in self.owner]
         span = self.d.span(a, b)
-        default = located_country(self.art, span, self.kb)
+        owned = [o[2][:3] for o in inner if o[2] and o[2][:3].isalpha() and len(o[2]) >= 3
+                 and not o[2].startswith(("IGO", "NGO", "IMG", "MNC"))]
+        # "Maduro's government": the country of the name inside the phrase comes first
+        default = owned[0] if owned else located_country(self.art, span, self.kb)
         if POSSESSIVE.match(text):  # "his government": the government of the one before
             default = possessor_country(self.art, self.art.entities, span) or default
         coding = code_phrase(text, self.kb, self.date, default_country=default)
@@ -210,6 +213,14 @@ class _Coder:
 
     def reported_pronoun(self, t: Token) -> ActorRef | None:
         """ "Slovakia says it will not accept ...": it/they/we in a reported clause = the speaker."""
+        subj = self._speaker_of(t)
+        if subj is None:
+            return None
+        ref = self.actor(subj)
+        return ActorRef(t.text, (t.start, t.end), ref.entity, ref.code) if ref else None
+
+    def _speaker_of(self, t: Token) -> int | None:
+        """The subject of the speech verb whose reported clause holds pronoun t, if any."""
         if t.text.lower() not in ("it", "they", "we", "its", "their", "our"):
             return None
         clause = t.head if t.dep in _SUBJ or t.dep == "poss" else None
@@ -220,9 +231,7 @@ class _Coder:
             if c.dep == "ccomp" and gov.lemma.lower() in _SPEECH | _ACCUSE and gov.i != c.i:
                 subj = self.subject(gov.i)
                 if subj is not None and subj != t.i and self.d.toks[subj].pos != "PRON":
-                    ref = self.actor(subj)
-                    if ref is not None:
-                        return ActorRef(t.text, (t.start, t.end), ref.entity, ref.code)
+                    return subj
                 return None
             if c.dep not in ("xcomp", "conj", "aux") or c.head == clause:
                 return None
@@ -274,7 +283,12 @@ class _Coder:
         if head is None:
             return []
         out = []
-        for h in self.with_conj(head):
+        heads = self.with_conj(head)
+        if self.d.toks[head].text.lower() in ("they", "we"):
+            speaker = self._speaker_of(self.d.toks[head])  # "Mexico and Bolivia said they"
+            if speaker is not None and len(self.with_conj(speaker)) > 1:
+                heads = self.with_conj(speaker)
+        for h in heads:
             ref = self.actor(h)
             if ref is not None:
                 out.append(_Arg(h, ref))
