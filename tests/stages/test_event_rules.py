@@ -292,3 +292,8 @@ def test_a_call_to_release_is_not_a_release(engine):
         id="c", text="China rejected a US call to release three activists.", date=DATE,
         format="text")])))
     assert all(ev.modality != "asserted" for ev in art.events if ev.cameo.code == "0841")
+
+
+def test_a_region_named_with_a_compass_word_keeps_its_country(engine):
+    codes = _actor_codes(engine, "Voters in Northern Ireland went to the polls.")
+    assert codes.get("Northern Ireland") == "GBR"  # not Ireland

@@ -332,6 +332,9 @@ def _modifies_thing(article: Article, t: Token) -> bool:
 def _country_in(article: Article, tok: Token, toks: list[Token], kb: KnowledgeBase) -> str | None:
     """The country of "in <place>": the place itself, or the country modifying a place noun
     ("in the Russian city of X", "in eastern Ukraine"), never "in Israeli shelling"."""
+    for p in article.places:  # the resolved place first: "in Northern Ireland" is the UK
+        if p.country and any(a <= tok.start < b for a, b in p.mentions):
+            return p.country
     place_noun = tok.pos != "NOUN" or tok.lemma.lower() in PLACE_NOUNS
     words = [u.text for u in toks if u.i == tok.i or (
         place_noun and u.head == tok.i and u.dep in ("compound", "amod", "poss"))]
@@ -353,7 +356,11 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
             local = located_country(article, e.mentions[0], kb) or focus
         if e.type in ("GROUP", "ORG") and e.mentions:
             local = _inner_place_country(article, e.mentions[0]) or local
-        actor = code_entity(e, kb, date, local)
+        if e.type in ("GPE", "LOC") and not kb.lookup(e.name, date):
+            # "Northern Ireland" is a place of the UK, not Ireland named with a compass word
+            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local)
+        else:
+            actor = code_entity(e, kb, date, local)
         if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
             actor = _place_actor(article, e, kb)
         out.append(replace(e, actor=actor))
