@@ -297,3 +297,14 @@ def test_a_call_to_release_is_not_a_release(engine):
 def test_a_region_named_with_a_compass_word_keeps_its_country(engine):
     codes = _actor_codes(engine, "Voters in Northern Ireland went to the polls.")
     assert codes.get("Northern Ireland") == "GBR"  # not Ireland
+
+
+def test_an_event_of_other_actors_does_not_inherit_the_last_place(engine):
+    text = ("Iran and six powers signed the nuclear deal in Vienna on Tuesday. "
+            "Israeli Prime Minister Benjamin Netanyahu condemned the deal.")
+    art = next(iter(engine.process([RawInput(id="p", text=text, date="2015-07-14",
+                                             format="text")])))
+    condemned = [ev for ev in art.events if ev.trigger_text == "condemned"]
+    assert condemned
+    place = art.places[condemned[0].place] if condemned[0].place is not None else None
+    assert place is None or place.name != "Vienna"

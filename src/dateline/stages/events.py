@@ -1144,15 +1144,20 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
         coder.events.extend(coder.model_events(model, threshold))
     default_place = event_place(article, -1)  # the dateline's place, else the focus place
     events = []
-    last: tuple[int, int, str | None] | None = None  # (sentence, place, date) last located
+    # (sentence, place, date, actors) of the last located event
+    last: tuple[int, int, str | None, set[str]] | None = None
     for ev in coder.events:
         date = coder.event_date(ev) or ev.date
         place = coder.clause_place(ev)
+        actors = {r.code for r in (ev.source, ev.target) if r is not None and r.code}
         if place is not None:
-            last = (ev.sentence, place, date)
-        elif last is not None and ev.sentence - last[0] <= 2 and date == last[2]:
-            place = last[1]  # the story stays where it was: "Kerry arrived in Sochi ..."
-            last = (ev.sentence, place, date)
+            last = (ev.sentence, place, date, actors)
+        elif (last is not None and ev.sentence - last[0] <= 2 and date == last[2]
+              and ev.source is not None and ev.source.code in last[3]):
+            # the story stays where it was while its actors do: "Kerry arrived in Sochi ...
+            # Kerry will meet Lavrov"; Netanyahu condemning a deal made in Vienna does not
+            place = last[1]
+            last = (ev.sentence, place, date, last[3] | actors)
         else:
             place = coder.actor_place(ev)
             if place is None:
