@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from itertools import combinations, permutations
+from typing import Any
 
 from dateline.kb import KnowledgeBase, kb_for
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
@@ -962,10 +963,8 @@ class _Coder:
             if done is None:
                 blamed = self.blamed(v)
                 if blamed is not None and _distinct(blamed, ev.source):
-                    info = self.lex.info("112")  # "said Taliban militants were responsible"
-                    self.events[n] = replace(
-                        ev, target=blamed, cameo=Cameo("112", "11", info.quad, info.goldstein),
-                        plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+                    # "said Taliban militants were responsible"
+                    self.events[n] = self.recoded(ev, "112", target=blamed)
                 continue
             if done.source is None:
                 continue
@@ -976,10 +975,14 @@ class _Coder:
                 code, target = "015", done.target
             else:
                 code, target = "112", done.source
-            info = self.lex.info(code)
-            self.events[n] = replace(
-                ev, target=target, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
-                plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+            self.events[n] = self.recoded(ev, code, target=target)
+
+    def recoded(self, ev: Event, code: str, **changes: Any) -> Event:
+        """ev with another CAMEO code (and its QuadClass, Goldstein value and PLOVER type)."""
+        info = self.lex.info(code)
+        return replace(ev, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
+                       plover=Plover(info.plover, info.plover_mode) if info.plover else None,
+                       **changes)
 
     def blamed(self, v: int) -> ActorRef | None:
         """Whom a statement holds responsible: "said X was responsible / to blame / behind"."""
@@ -1004,10 +1007,7 @@ class _Coder:
                 continue
             code = self.lex.intent_code(e.cameo.code)
             if code[:2] == "13" and ev.target is None:
-                info = self.lex.info(code)
-                self.events[n] = replace(
-                    ev, target=e.target, cameo=Cameo(code, "13", info.quad, info.goldstein),
-                    plover=Plover(info.plover, info.plover_mode) if info.plover else None)
+                self.events[n] = self.recoded(ev, code, target=e.target)
             if e.modality == "asserted":
                 self.events[m] = replace(e, modality="hypothetical")
             return
@@ -1111,11 +1111,7 @@ class _Coder:
                 confidence=round(min(conf, 0.95), 2),
             ))
         if code == "043":  # a hosted visit is also the guest's visit (042), as CAMEO codes it
-            visit = self.lex.info("042")
-            out += [replace(ev, source=ev.target, target=ev.source,
-                            cameo=Cameo("042", "04", visit.quad, visit.goldstein),
-                            plover=Plover(visit.plover, visit.plover_mode) if visit.plover
-                            else None)
+            out += [self.recoded(ev, "042", source=ev.target, target=ev.source)
                     for ev in out if ev.target is not None and ev.source is not None]
         return out
 
