@@ -190,6 +190,11 @@ def _coded(art: Article) -> list[tuple[str | None, str | None, str, str]]:
              ev.cameo.code, ev.modality) for ev in art.events]
 
 
+def _article(engine, text: str, date: str | None = DATE) -> Article:
+    """One sentence of our own through the shared engine."""
+    return next(iter(engine.process([RawInput(id="x", text=text, date=date, format="text")])))
+
+
 @pytest.mark.parametrize(("text", "expected"), list(PRESENT.items()))
 def test_event_rule_codes(arts, text, expected):
     coded = _coded(arts[text])
@@ -205,27 +210,27 @@ def test_event_rule_does_not_code(arts, text, unwanted):
 
 
 def test_undated_article_codes_a_person_by_best_known_office(engine):
-    art = next(iter(engine.process([RawInput(id="u", text="Obama met Putin.", format="text")])))
+    art = _article(engine, "Obama met Putin.", None)
     codes = {e.name: e.actor.code for e in art.entities if e.actor}
     assert codes.get("Obama") == "USAGOV"
 
 
 def test_possessive_group_takes_its_owner_country(engine):
     text = "The United States advised its citizens against travel to Tunisia."
-    art = next(iter(engine.process([RawInput(id="p", text=text, date=DATE, format="text")])))
+    art = _article(engine, text)
     codes = {e.name: e.actor.code for e in art.entities if e.actor}
     assert codes.get("its citizens") == "USACVL"
 
 
 def test_joined_place_names_act_for_their_country(engine):
     text = "Floods hit Kisumu and Rift Valley on Monday."
-    art = next(iter(engine.process([RawInput(id="k", text=text, date=DATE, format="text")])))
+    art = _article(engine, text)
     codes = {e.name: e.actor.code if e.actor else None for e in art.entities}
     assert codes.get("Kisumu and Rift Valley") == "KEN"  # not Anguilla's "The Valley"
 
 
 def _actor_codes(engine, text: str, date: str | None = DATE) -> dict[str, str | None]:
-    art = next(iter(engine.process([RawInput(id="a", text=text, date=date, format="text")])))
+    art = _article(engine, text, date)
     return {e.name: e.actor.code if e.actor else None for e in art.entities}
 
 
@@ -233,15 +238,13 @@ def test_unnamed_actors_take_the_country_the_story_happens_in(engine):
     text = ("CARACAS (Wire) - The United States backed the opposition on Monday. Washington "
             "said the United States would act. In Caracas, police fired tear gas at "
             "protesters near the Miraflores palace in Caracas.")
-    art = next(iter(engine.process([RawInput(id="v", text=text, date=DATE, format="text")])))
+    art = _article(engine, text)
     fired = [ev for ev in art.events if ev.trigger_text == "fired"]
     assert fired and fired[0].source is not None and fired[0].source.code == "VENCOP"
 
 
 def test_possessive_phrase_takes_its_owner_country(engine):
-    art = next(iter(engine.process([RawInput(
-        id="m", text="Maduro told supporters that his government would not surrender.",
-        date=DATE, format="text")])))
+    art = _article(engine, "Maduro told supporters that his government would not surrender.")
     assert any(ev.source is not None and ev.source.text == "his government"
                and ev.source.code == "VENGOV" for ev in art.events)
 
@@ -258,16 +261,13 @@ def test_namesakes_in_office_prefer_the_office_holder(engine):
 
 def test_embedded_clause_takes_the_date_of_the_clause_above(engine):
     text = "On Wednesday, the UN Security Council passed a resolution condemning the attacks."
-    art = next(iter(engine.process([RawInput(id="d", text=text, date="2024-01-12",
-                                             format="text")])))
+    art = _article(engine, text, "2024-01-12")
     dates = {ev.trigger_text: ev.date for ev in art.events}
     assert dates.get("condemning") == "2024-01-10"
 
 
 def test_calling_something_a_name_is_a_judgement(engine):
-    art = next(iter(engine.process([RawInput(
-        id="c", text="Putin called the strikes an act of aggression.", date=DATE,
-        format="text")])))
+    art = _article(engine, "Putin called the strikes an act of aggression.")
     assert [ev.cameo.code for ev in art.events] == ["111"]  # no labour strike (143)
 
 
@@ -275,22 +275,18 @@ def test_things_received_or_released_are_no_visit_or_release(engine):
     for text in ("The party received about 10 percent of the vote.",
                  "The company released its quarterly earnings.",
                  "A senior official, who asked not to be named, said the talks failed."):
-        art = next(iter(engine.process([RawInput(id="t", text=text, date=DATE,
-                                                 format="text")])))
+        art = _article(engine, text)
         assert not [ev for ev in art.events if ev.cameo.code in ("043", "0841", "020")], text
 
 
 def test_released_people_are_the_target(engine):
-    art = next(iter(engine.process([RawInput(
-        id="r", text="Israel released 50 Palestinian prisoners.", date=DATE, format="text")])))
+    art = _article(engine, "Israel released 50 Palestinian prisoners.")
     assert [(ev.source.code, ev.target.code if ev.target else None, ev.cameo.code)
             for ev in art.events if ev.source] == [("ISR", "PSECVL", "0841")]
 
 
 def test_a_call_to_release_is_not_a_release(engine):
-    art = next(iter(engine.process([RawInput(
-        id="c", text="China rejected a US call to release three activists.", date=DATE,
-        format="text")])))
+    art = _article(engine, "China rejected a US call to release three activists.")
     assert all(ev.modality != "asserted" for ev in art.events if ev.cameo.code == "0841")
 
 
@@ -302,8 +298,7 @@ def test_a_region_named_with_a_compass_word_keeps_its_country(engine):
 def test_an_event_of_other_actors_does_not_inherit_the_last_place(engine):
     text = ("Iran and six powers signed the nuclear deal in Vienna on Tuesday. "
             "Israeli Prime Minister Benjamin Netanyahu condemned the deal.")
-    art = next(iter(engine.process([RawInput(id="p", text=text, date="2015-07-14",
-                                             format="text")])))
+    art = _article(engine, text, "2015-07-14")
     condemned = [ev for ev in art.events if ev.trigger_text == "condemned"]
     assert condemned
     place = art.places[condemned[0].place] if condemned[0].place is not None else None
