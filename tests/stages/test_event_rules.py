@@ -145,6 +145,12 @@ PRESENT = {
     # "they" after joint speakers is each of them; a leader's government is his country's
     "Mexico and Bolivia said they continued to recognise Maduro's government.":
         [("MEX", "VENGOV", "054", "asserted"), ("BOL", "VENGOV", "054", "asserted")],
+    # "said Y must do Z": a demand of Y, whatever Z is
+    "The former prime minister said the Sri Lankan government must ensure security.":
+        [("LKAELI", "LKAGOV", "100", "asserted")],
+    # pressing someone to act is an appeal to them
+    "The police have been pressuring the workers to call off the strike.":
+        [("COP", "LAB", "020", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

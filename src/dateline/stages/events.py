@@ -960,6 +960,13 @@ class _Coder:
                          and e.modality in ("asserted", "alleged")
                          and e.trigger_span[0] > ev.trigger_span[0]  # not "..., X said"
                          and self._content_of(e, v)), None)
+            demanded = self.must_do(v)
+            if demanded is not None and _distinct(demanded, ev.source) and not any(
+                    e.trigger_span == ev.trigger_span and e.cameo.root == "10"
+                    for e in self.events):  # demand() already coded what is demanded
+                # "said the government must ensure security": a demand of the government
+                self.events[n] = self.recoded(ev, "100", target=demanded)
+                continue
             if done is None:
                 blamed = self.blamed(v)
                 if blamed is not None and _distinct(blamed, ev.source):
@@ -983,6 +990,15 @@ class _Coder:
         return replace(ev, cameo=Cameo(code, code[:2], info.quad, info.goldstein),
                        plover=Plover(info.plover, info.plover_mode) if info.plover else None,
                        **changes)
+
+    def must_do(self, v: int) -> ActorRef | None:
+        """Whom a statement tells what they must do ("said Y must ensure security")."""
+        for c in self.d.kids(v, "ccomp"):
+            if not {a.text.lower() for a in self.d.kids(c.i, "aux")} & _MUST:
+                continue
+            for k in self.d.kids(c.i, "nsubj"):
+                return self.actor(k.i)
+        return None
 
     def blamed(self, v: int) -> ActorRef | None:
         """Whom a statement holds responsible: "said X was responsible / to blame / behind"."""
