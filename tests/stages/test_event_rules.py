@@ -151,6 +151,9 @@ PRESENT = {
     # pressing someone to act is an appeal to them
     "The police have been pressuring the workers to call off the strike.":
         [("COP", "LAB", "020", "asserted")],
+    # aid given "to support X" goes to X, and the support is its purpose, not a second event
+    "Germany sent food aid to help flood victims in Pakistan.":
+        [("DEU", "PAKCVL", "073", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -175,6 +178,7 @@ ABSENT = {
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", None, "020"), ("USA", None, "020")],
     "Iran said Israel was not responsible.": [("IRN", "ISR", "112")],
+    "Germany sent food aid to help flood victims in Pakistan.": [("DEU", "PAKCVL", "070")],
     "NATO said it had no plans to send troops to Ukraine.": [("IGOWSTNAT", "UKRMIL", "030")],
     # a trailing attribution reports, it does not accuse or claim
     "Syrian rebels attacked Filipino peacekeepers on Saturday, military officials said.":

@@ -44,6 +44,8 @@ _CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "
 _BLAME = frozenset({"responsible", "guilty", "behind", "culpable", "liable"})
 # Verbs whose infinitive complement did not and will not happen.
 _NOT_DOING = frozenset({"fail", "refuse", "decline"})
+# Purposes of aid that name its receiver ("... to support Syrian refugees").
+_HELPING = frozenset({"support", "help", "assist", "aid", "feed", "house", "shelter", "rebuild"})
 # Appeals (02) and demands (10): what they ask for has not happened.
 _ASKING_ROOTS = frozenset({"02", "10"})
 # Verbs whose bare sense needs a person or group as object ("received the minister").
@@ -553,6 +555,12 @@ class _Coder:
             cand = self.pobj([host], "with")
             if cand is not None and self.actor(cand) is not None:
                 return cand
+        if trig.code[:2] == "07":  # "provided $1.7 billion in aid to support Syrian refugees"
+            for p in self.d.kids(t.i, "advcl", "xcomp", "acl"):
+                if p.lemma.lower() in _HELPING:
+                    for k in self.d.kids(p.i, "dobj"):
+                        if self.actor(k.i) is not None:
+                            return k.i
         if trig.pos == "V" and trig.code[:2] in _ASKING_ROOTS:
             for host in self._demanded(t.i):  # "called for sanctions against China"
                 for prep in ("against", "on"):
@@ -913,6 +921,10 @@ class _Coder:
             if found is None:
                 continue
             trig, near = found
+            if (t.lemma.lower() in _HELPING and t.dep in ("advcl", "xcomp", "acl")
+                    and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
+                            and e.cameo.root == "07" for e in self.events)):
+                continue  # the aid's purpose ("to support refugees"), not a second event
             if not trig.deps and self._thing_object(t):
                 continue  # "received 10 percent", "released a statement": not a person
             if any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
