@@ -154,6 +154,9 @@ PRESENT = {
     # aid given "to support X" goes to X, and the support is its purpose, not a second event
     "Germany sent food aid to help flood victims in Pakistan.":
         [("DEU", "PAKCVL", "073", "asserted")],
+    # war games staged by two forces are joint exercises, coded both ways
+    "The war game was staged by U.S. marines and Jordanian armed forces.":
+        [("USAMIL", "JORMIL", "062", "asserted"), ("JORMIL", "USAMIL", "062", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],
@@ -313,3 +316,8 @@ def test_an_event_of_other_actors_does_not_inherit_the_last_place(engine):
     assert condemned
     place = art.places[condemned[0].place] if condemned[0].place is not None else None
     assert place is None or place.name != "Vienna"
+
+
+def test_demonstrating_a_commitment_is_no_protest(engine):
+    art = _article(engine, "This funding demonstrates the US commitment to Zimbabwe.")
+    assert not [ev for ev in art.events if ev.cameo.root == "14"]

@@ -925,6 +925,8 @@ class _Coder:
                     and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
                             and e.cameo.root == "07" for e in self.events)):
                 continue  # the aid's purpose ("to support refugees"), not a second event
+            if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj"):
+                continue  # "demonstrates the US commitment": shows, no protest
             if not trig.deps and self._thing_object(t):
                 continue  # "received 10 percent", "released a statement": not a person
             if any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
@@ -1077,6 +1079,11 @@ class _Coder:
             if not pairs:  # "India deployed troops to its Ladakh region": the act stands alone
                 pairs = [(s, None) for s in sources]
         elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
+            pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
+        elif len(sources) > 1 and trig.code == "150" and any(
+                _distinct(a.ref, b.ref) for a, b in permutations(sources, 2)):
+            # "US and Jordanian forces staged war games": exercises held together (062)
+            trig = replace(trig, code="062")
             pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources:
             pairs = [(s, None) for s in sources]
