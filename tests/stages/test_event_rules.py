@@ -157,6 +157,11 @@ PRESENT = {
     # war games staged by two forces are joint exercises, coded both ways
     "The war game was staged by U.S. marines and Jordanian armed forces.":
         [("USAMIL", "JORMIL", "062", "asserted"), ("JORMIL", "USAMIL", "062", "asserted")],
+    # deploying troops on a peacekeeping mission provides peacekeeping (074), not a show of force
+    "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.":
+        [("NGA", "LBR", "074", "asserted")],
+    "Dozens of Russian peacekeepers began deploying on Tuesday.":
+        [("RUSMIL", None, "074", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

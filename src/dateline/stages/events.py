@@ -1116,6 +1116,11 @@ class _Coder:
             # a judgement, not a phone call or a labour strike
             code = "010"  # "called the sanctions a disgrace" is no phone call
         code = self.appraisal(t, code)
+        if code in ("150", "154") and (any(
+                self.d.toks[k].lemma.lower().startswith("peacekeep")
+                for k in self.d.subtree(t.i) | ({t.head} if t.pos == "NOUN" else set()))
+                or any("peacekeep" in s.ref.text.lower() for s in sources)):
+            code = "074"  # "announced the deployment of troops on a peacekeeping mission"
         if code == "190" and sources:  # "NATO warplanes struck": the weapon names the force
             weapon = _AERIAL.get(self.d.toks[sources[0].head].lemma.lower())
             code = weapon or code
