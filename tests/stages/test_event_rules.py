@@ -162,6 +162,13 @@ PRESENT = {
         [("NGA", "LBR", "074", "asserted")],
     "Dozens of Russian peacekeepers began deploying on Tuesday.":
         [("RUSMIL", None, "074", "asserted")],
+    # "guilty of violating": the guilty violated
+    "The rebels and the Philippine government were guilty of violating the ceasefire.":
+        [("PHLREB", None, "196", "asserted"), ("PHLGOV", None, "196", "asserted")],
+    "Bolivian authorities declared a state of siege in Bolivia.":
+        [("BOLGOV", "BOL", "1724", "asserted")],
+    "The United States has suspended food supplies to the Afghan Mujahideen.":
+        [("USA", "AFGREBMUJ", "162", "asserted")],
     # a decree acts for its signer
     "Zelenskiy signed a decree granting citizenship to foreign volunteers.":
         [("UKRGOV", None, "0833", "asserted")],

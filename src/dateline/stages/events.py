@@ -344,6 +344,10 @@ class _Coder:
             if gov.dep == "prep" and self.d.toks[gov.head].pos == "VERB":
                 for k in self.d.kids(gov.head, "dobj"):
                     return k.i
+            adj = self.d.toks[gov.head]
+            if gov.dep == "prep" and adj.pos == "ADJ" and adj.head != adj.i:
+                # "X and Y were guilty of violating the ceasefire": X and Y violated it
+                return self.subject(adj.head, depth + 1)
         if t.dep == "relcl":
             return t.head
         if t.dep == "acl":
