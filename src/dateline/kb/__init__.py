@@ -89,6 +89,10 @@ class KnowledgeBase:
             return valid or cands
         return cands
 
+    def code_country(self, code: str | None) -> str | None:
+        """The country an actor code starts with ("RUSMIL" -> RUS; "GOV", "IGOUNO" -> None)."""
+        return code[:3] if code and code[:3] in self.countries else None
+
     def country_of(self, name: str, capitals: bool = False) -> str | None:
         """ISO3 of a country named by name, alias or adjective (or capital, if asked)."""
         for c in self.names.get(norm(name), ()):

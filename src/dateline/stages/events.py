@@ -199,8 +199,7 @@ class _Coder:
         text = self.d.stext(a, b)
         inner = [self.owner[i] for i in range(a, b) if i in self.owner]
         span = self.d.span(a, b)
-        owned = [o[2][:3] for o in inner if o[2] and o[2][:3].isalpha() and len(o[2]) >= 3
-                 and not o[2].startswith(("IGO", "NGO", "IMG", "MNC"))]
+        owned = [c for o in inner if (c := self.kb.code_country(o[2]))]
         # "Maduro's government": the country of the name inside the phrase comes first
         default = owned[0] if owned else located_country(self.art, span, self.kb)
         if POSSESSIVE.match(text):  # "his government": the government of the one before
@@ -412,12 +411,16 @@ class _Coder:
             return k.lemma.lower() in _THINGS
         return False
 
+    def _infinitive(self, i: int) -> bool:
+        """Whether the verb at i is a to-infinitive ("to withdraw")."""
+        return any(a.lemma.lower() == "to" for a in self.d.kids(i, "aux"))
+
     def _controlled(self, t: Token) -> bool:
         """An infinitive whose doer is its governor's object ("forced X to", "urged X to")."""
         if t.dep == "xcomp":
             return True
         return (t.dep == "advcl" and self.d.toks[t.head].lemma.lower() in _CONTROL
-                and any(a.lemma.lower() == "to" for a in self.d.kids(t.i, "aux")))
+                and self._infinitive(t.i))
 
     def is_passive(self, v: int) -> bool:
         return any(k.dep in ("nsubjpass", "auxpass") for k in self.d.kids(v))
@@ -488,8 +491,7 @@ class _Coder:
         nouns: list[int] = []
         for k in d.kids(i):
             lem = k.lemma.lower()
-            if k.dep == "xcomp" or (k.dep == "advcl" and any(
-                    a.lemma.lower() == "to" for a in d.kids(k.i, "aux"))):
+            if k.dep == "xcomp" or (k.dep == "advcl" and self._infinitive(k.i)):
                 out.setdefault("to:" + lem, k.i)
                 if depth == 0:  # the infinitive's words, not its prepositions ("on becoming")
                     for key, v in self.arg_set(k.i, 1).items():
@@ -666,12 +668,12 @@ class _Coder:
                     return negated, "alleged"
             if tok.dep == "acl" and glem in _ASKING_NOUNS:  # "a call to release activists"
                 return negated, "hypothetical"
-            if (tok.dep == "advcl" and any(a.lemma.lower() == "to" for a in d.kids(j, "aux"))
+            if (tok.dep == "advcl" and self._infinitive(j)
                     and any(o.lemma.lower() in _ASKING_NOUNS for o in d.kids(gov.i, "dobj"))):
                 return negated, "hypothetical"  # the same, parsed as "rejected [a call] [to]"
             if tok.dep == "ccomp" and glem in _DEMAND_THAT:  # "demanded that she step down"
                 return negated, "hypothetical"
-            if (tok.dep == "acl" and glem in ("plan", "intention", "intent", "plan")
+            if (tok.dep == "acl" and glem in ("plan", "intention", "intent")
                     and any(k.lemma.lower() == "no" for k in d.kids(gov.i, "det"))):
                 return True, "intended"  # "has no plans to send troops"
             if tok.dep == "advcl" and any(k.lemma.lower() in ("if", "unless")
@@ -681,7 +683,7 @@ class _Coder:
                 break
             j, steps = gov.i, steps + 1
         if (modality == "asserted" and t.dep in ("advcl", "xcomp") and t.head != i
-                and any(a.lemma.lower() == "to" for a in d.kids(i, "aux"))):
+                and self._infinitive(i)):
             # "will meet in Zurich to discuss": the purpose shares the plan's modality
             g_neg, g_mod = self.context(t.head)
             if g_mod in ("intended", "hypothetical"):
@@ -845,10 +847,11 @@ class _Coder:
         """Material acts happen where their target is, verbal ones where their source is:
         the country of that actor, when the article names it as a place."""
         ref = ev.target if ev.cameo.quad in (2, 4) else ev.source
-        if ref is None or not ref.code or ref.code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        country = self.kb.code_country(ref.code) if ref is not None else None
+        if country is None:
             return None
         for pi, p in enumerate(self.art.places):
-            if p.country == ref.code[:3] and p.feature in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL"):
+            if p.country == country and p.feature in ("PCLI", "PCLD", "PCLF", "PCLS", "PCL"):
                 return pi
         return None
 
