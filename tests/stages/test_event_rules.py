@@ -58,9 +58,18 @@ PRESENT = {
     # refusing permission is a rejection, not a denial of responsibility (016)
     "The Kerala government has denied permission to the rally.":
         [("INDGOV", None, "120", "asserted")],
-    # a call for sanctions is a demand aimed at whoever they would hit; none are imposed
+    # a call for sanctions rallies others against whoever they would hit (113); none are imposed
     "A US congressional report called for sanctions against China.":
-        [("USALEG", "CHN", "100", "asserted")],
+        [("USALEG", "CHN", "113", "asserted")],
+    # charging someone is legal action brought against them (115); arresting is 173
+    "A Russian court has charged the British financier William Browder with fraud.":
+        [("RUSJUD", "GBR", "115", "asserted")],
+    # a phone call made to apologise is the apology, by the caller, to the one called
+    "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
+        [("DEUGOV", "TURGOV", "055", "asserted")],
+    # a hosted visit needs a guest: welcoming an invitation is praise (051)
+    "Angela Merkel welcomed Donald Trump's invitation to Vladimir Putin.":
+        [("DEUGOV", "USAGOV", "051", "asserted")],
     # deployed troops stand for the state that sends them
     "Two thousand Russian soldiers were deployed as peacekeeping forces in Armenia.":
         [("RUSMIL", "ARM", "074", "asserted")],
@@ -103,9 +112,9 @@ PRESENT = {
     # seeking to deepen a partnership is the intent to cooperate, no appeal
     "Brazil and the United States are seeking to deepen their energy partnership.":
         [("BRA", "USA", "031", "intended")],
-    # a call made to congratulate someone is a phone call, and the congratulation goes to them
+    # a call made to congratulate someone is reported as the congratulation, aimed at them
     "Netanyahu called Scott Morrison on Wednesday to congratulate him on his victory.":
-        [("ISRGOV", "AUSGOV", "041", "asserted"), ("ISRGOV", "AUSGOV", "051", "asserted")],
+        [("ISRGOV", "AUSGOV", "051", "asserted")],
     # a threatened act is the threat (1313), and it has not happened
     "The CIA threatened that it would sever all ties with the Mossad.":
         [("USASPY", "ISRSPY", "1313", "asserted")],
@@ -188,6 +197,12 @@ ABSENT = {
     "The United States and South Korea failed to reach agreement on a free-trade deal.":
         [("USA", "KOR", "057")],
     "A US congressional report called for sanctions against China.": [(None, "CHN", "163")],
+    "Netanyahu called Scott Morrison on Wednesday to congratulate him on his victory.":
+        [("ISRGOV", "AUSGOV", "041")],
+    "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
+        [("TURGOV", None, "055"), ("DEUGOV", "TURGOV", "041")],
+    "Angela Merkel welcomed Donald Trump's invitation to Vladimir Putin.":
+        [("DEUGOV", "USAGOV", "043")],
     "Barack Obama and Vladimir Putin will meet in Zurich to discuss trade.":
         [("USAGOV", "RUSGOV", "040")],
     "Brazil and the United States are seeking to deepen their energy partnership.":

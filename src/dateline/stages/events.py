@@ -415,8 +415,19 @@ class _Coder:
         """Whether the verb at i is a to-infinitive ("to withdraw")."""
         return any(a.lemma.lower() == "to" for a in self.d.kids(i, "aux"))
 
+    def _phoned(self, t: Token) -> bool:
+        """Whether t is the purpose of a phone call ("called Erdogan to apologize"): the caller
+        acts, unlike "called on X to" where X is asked to."""
+        gov = self.d.toks[t.head]
+        return (t.dep in ("xcomp", "advcl") and gov.lemma.lower() == "call" and gov.pos == "VERB"
+                and self._infinitive(t.i) and bool(self.d.kids(gov.i, "dobj", "oprd"))
+                and not any(p.lemma.lower() in ("on", "upon") and not self._when(p.i)
+                            for p in self.d.kids(gov.i, "prep")))
+
     def _controlled(self, t: Token) -> bool:
         """An infinitive whose doer is its governor's object ("forced X to", "urged X to")."""
+        if self._phoned(t):
+            return False
         if t.dep == "xcomp":
             return True
         return (t.dep == "advcl" and self.d.toks[t.head].lemma.lower() in _CONTROL
@@ -538,7 +549,10 @@ class _Coder:
         for v in verbs:  # "applied to become part of Russia": the embedded verb's complement
             objs.extend(k.i for k in self.d.kids(v, "dobj", "attr") if k.pos == "NOUN")
         if (t.dep in ("advcl", "xcomp") and t.head != t.i
-                and any(k.text.lower() in ("him", "her", "them") for k in self.d.kids(t.i, "dobj"))):
+                and (any(k.text.lower() in ("him", "her", "them") for k in self.d.kids(t.i, "dobj"))
+                     or (self._phoned(t) and ("dobj" not in trig.targets or not any(
+                         k.pos == "PROPN" and self.actor(k.i) for k in self.d.kids(t.i, "dobj")))))):
+            # "called Putin to discuss Ukraine": whom a call is made to is whom its purpose is for
             # "called Morrison to congratulate him": the pronoun is the governor's object
             for k in self.d.kids(t.head, "dobj", "oprd"):
                 if k.pos in ("PROPN", "NOUN") and self.actor(k.i) is not None:
@@ -928,6 +942,11 @@ class _Coder:
             if found is None:
                 continue
             trig, near = found
+            if trig.code == "043" and any(  # "welcomed Trump's invitation": praise, no guest
+                    k.pos == "NOUN" and k.i not in self.owner and self.kb.role(k.lemma) is None
+                    for k in self.d.kids(t.i, "dobj")):
+                trig = next((e for e in self.lex.triggers[("V", t.lemma.lower())]
+                             if e.code.startswith("05") and not e.deps), trig)
             if (t.lemma.lower() in _HELPING and t.dep in ("advcl", "xcomp", "acl")
                     and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
                             and e.cameo.root == "07" for e in self.events)):
@@ -956,7 +975,24 @@ class _Coder:
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
+        self.events = [e for e in self.events if not self._call_with_purpose(e)]
         return self.events
+
+    def _call_with_purpose(self, ev: Event) -> bool:
+        """A phone call made to do something ("called Morrison to congratulate him") is
+        reported as what it was made for; the call is only the medium."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        if ev.cameo.code != "041" or v is None or self.d.toks[v].pos != "VERB":
+            return False
+        for e in self.events:
+            k = self.d.tok_at(e.trigger_span[0])
+            if (e is not ev and k is not None and self.d.toks[k].head == v and k != v
+                    and e.cameo.root not in ("01", "04")  # "called X to discuss": still 041
+                    and self._phoned(self.d.toks[k]) and e.source is not None
+                    and ev.source is not None and (e.source.entity == ev.source.entity or (
+                        bool(e.source.code) and e.source.code == (ev.source.code or "")[:3]))):
+                return True
+        return False
 
     def reported_acts(self) -> None:
         """ "The US said Iraq had attacked Kuwait": saying that someone used force accuses
