@@ -64,6 +64,22 @@ PRESENT = {
     # charging someone is legal action brought against them (115); arresting is 173
     "A Russian court has charged the British financier William Browder with fraud.":
         [("RUSJUD", "GBR", "115", "asserted")],
+    # a decision is taken, not merely intended; the party of "sanctions imposed on X" is X
+    "Japan has decided to lift the sanctions imposed on Pakistan.":
+        [("JPN", "PAK", "085", "asserted")],
+    # a conditional offer still expresses the intent (030x), it is not a bare hypothesis
+    "Australia is willing to withdraw its troops from Iraq if it is asked to do so.":
+        [("AUS", "IRQ", "0356", "intended")],
+    # "for questioning" parsed as a verb still reads as a summons
+    "Police ordered Obama to appear for questioning on Monday.":
+        [("COP", "USAGOV", "100", "asserted")],
+    # investigations joined, and premises searched for evidence
+    "The FBI has joined a criminal investigation of the Boeing company.":
+        [("USACOP", "BUS", "090", "asserted")],
+    "Turkish police searched the Saudi consul general's residence for evidence.":
+        [("TURCOP", "SAUGOV", "090", "asserted")],
+    # hyphenated asylum-seekers are refugees, and their hunger strike is a protest
+    "A group of asylum-seekers has gone on hunger strike.": [("REF", None, "142", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -27,7 +27,7 @@ from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 _INTENT = frozenset(
-    ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "decide", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
+    ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
 )
 # Verbs that ask or push someone to act: the act asked for has not happened.
 _ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "request",
@@ -615,7 +615,11 @@ class _Coder:
                 for k in d.kids(x.i, "dobj"):
                     return k.i
         elif spec.startswith("pobj:"):
-            return self.pobj([host], spec[5:])
+            found = self.pobj([host], spec[5:])
+            if found is None and host != t.i and d.toks[host].pos == "NOUN":
+                # "lift sanctions imposed on India": the participle carries the party
+                found = self.pobj([k.i for k in d.kids(host, "acl") if k.tag == "VBN"], spec[5:])
+            return found
         return None
 
     def noun_source(self, t: Token, trig: Trigger) -> int | None:
@@ -652,11 +656,13 @@ class _Coder:
                 modality = "intended"  # "said he would not provide support": his intention
         elif aux & _FUTURE_AUX:
             modality = "intended"
+        # "willing to withdraw if asked": a conditional offer still expresses the intent
+        conditional = "intended" if self._under_intent(i) else "hypothetical"
         if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):
-            return negated, "hypothetical"
+            return negated, conditional
         for adv in d.kids(i, "advcl"):  # "If Iran enriches uranium, Israel will strike"
             if any(k.lemma.lower() in ("if", "unless") for k in d.kids(adv.i, "mark")):
-                return negated, "hypothetical"
+                return negated, conditional
         j, steps, chain = i, 0, True
         while steps < 8:
             tok = d.toks[j]
@@ -710,6 +716,18 @@ class _Coder:
                 g_neg, g_mod = self.context(gov.i)
                 return negated or g_neg, g_mod
         return negated, modality
+
+    def _under_intent(self, i: int) -> bool:
+        """Whether the verb at i is what an intent word governs ("is willing to withdraw")."""
+        t = self.d.toks[i]
+        for _ in range(3):
+            if t.head == t.i or t.dep not in ("xcomp", "acomp", "conj"):
+                return False
+            gov = self.d.toks[t.head]
+            if t.dep != "conj" and gov.lemma.lower() in _INTENT:
+                return True
+            t = gov
+        return False
 
     def _reported(self, i: int) -> bool:
         """Whether the clause of token i is the content of a speech verb ("X said it would")."""
