@@ -80,6 +80,10 @@ PRESENT = {
         [("TURCOP", "SAUGOV", "090", "asserted")],
     # hyphenated asylum-seekers are refugees, and their hunger strike is a protest
     "A group of asylum-seekers has gone on hunger strike.": [("REF", None, "142", "asserted")],
+    # closing a border restricts movement (191); a paper ordered to stop publishing is censored
+    "Maduro has closed Venezuela's border with Colombia.": [("VENGOV", "COL", "191", "asserted")],
+    "The government ordered the daily newspaper to suspend publication for 15 days.":
+        [("GOV", "MED", "1721", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
