@@ -84,6 +84,19 @@ PRESENT = {
     "Maduro has closed Venezuela's border with Colombia.": [("VENGOV", "COL", "191", "asserted")],
     "The government ordered the daily newspaper to suspend publication for 15 days.":
         [("GOV", "MED", "1721", "asserted")],
+    # extraditing a person is legal action against them; between states it is cooperation
+    "India extradited a top Pakistan militant on Sunday.": [("IND", "PAKREB", "115", "asserted")],
+    "A Dutch court approved the extradition of a suspected Islamist militant.":
+        [("NLDJUD", "NLDREB", "115", "asserted")],
+    "Spain extradited the suspect to the United States.": [("ESP", "USA", "063", "asserted")],
+    # "found X guilty of murdering Y": a verdict against X, and X is the one who murdered
+    "A US judge found the Syrian regime guilty of murdering a British journalist.":
+        [("USAJUD", "SYRGOV", "116", "asserted")],
+    # an attack made of words is criticism
+    "Paul Keating has launched an extraordinary attack on Australia's spy chiefs, calling them "
+    "nutters.": [("AUSELI", "AUSSPY", "111", "asserted")],
+    "The opposition leader launched a scathing attack on the president.":
+        [("OPP", "GOV", "111", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
@@ -219,6 +232,9 @@ ABSENT = {
     "A US congressional report called for sanctions against China.": [(None, "CHN", "163")],
     "Netanyahu called Scott Morrison on Wednesday to congratulate him on his victory.":
         [("ISRGOV", "AUSGOV", "041")],
+    # a city named before an attack is where it happened, not who did it
+    "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
+    "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("TURGOV", None, "055"), ("DEUGOV", "TURGOV", "041")],
     "Angela Merkel welcomed Donald Trump's invitation to Vladimir Putin.":

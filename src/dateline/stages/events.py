@@ -345,7 +345,10 @@ class _Coder:
                     return k.i
             adj = self.d.toks[gov.head]
             if gov.dep == "prep" and adj.pos == "ADJ" and adj.head != adj.i:
-                # "X and Y were guilty of violating the ceasefire": X and Y violated it
+                # "X and Y were guilty of violating the ceasefire": X and Y violated it;
+                # "found the regime guilty of murdering": the regime murdered
+                for k in self.d.kids(adj.i, "nsubj"):
+                    return k.i
                 return self.subject(adj.head, depth + 1)
         if t.dep == "relcl":
             return t.head
@@ -599,6 +602,10 @@ class _Coder:
         if spec == "dobj":
             for k in d.kids(host, "dobj", "nsubjpass"):
                 return k.i
+            for c in d.kids(host, "ccomp"):  # "found the regime guilty": a small clause
+                if c.pos == "ADJ":
+                    for k in d.kids(c.i, "nsubj"):
+                        return k.i
             for k in d.kids(host, "oprd"):  # a name parsed as a predicate ("called X on ...")
                 if k.pos == "PROPN":
                     return k.i
@@ -635,6 +642,9 @@ class _Coder:
         if by is not None:
             return by
         for k in self.d.kids(t.i, "compound", "amod", "nmod"):
+            if (k.ent_type == "GPE" and k.pos == "PROPN" and self.kb.country_of(k.text) is None
+                    and self.types.get(self.owner.get(k.i, ("",))[0]) == "GPE"):
+                continue  # "the Mumbai attacks": where, not who
             if k.i in self.owner or k.ent_type in ("NORP", "GPE", "ORG"):
                 return k.i
         gov = self.d.toks[t.head]
@@ -993,8 +1003,45 @@ class _Coder:
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
-        self.events = [e for e in self.events if not self._call_with_purpose(e)]
+        self.events = [self._verbal_attack(self._extradited(e)) for e in self.events
+                       if not self._call_with_purpose(e)]
         return self.events
+
+    def _verbal_attack(self, ev: Event) -> Event:
+        """ "launched an attack on X, calling them liars": an attack made of words is
+        criticism (111), not force."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        if ev.cameo.root != "19" or v is None or self.d.toks[v].pos != "VERB":
+            return ev
+        for k in self.d.kids(v, "advcl", "xcomp", "conj"):
+            if k.lemma.lower() not in _APPRAISE or k.tag != "VBG":
+                continue
+            # the judgement names people ("calling them nutters") or is negative; "calling
+            # it a response to rocket fire" judges the attack, which stays an attack
+            if (any(o.text.lower() in ("him", "her", "them") for o in self.d.kids(k.i, "dobj"))
+                    or (any(o.lemma.lower() == "attack" for o in self.d.kids(v, "dobj"))
+                        and self.appraisal(k, "010") == "111")):
+                return self.recoded(ev, "111")
+        return ev
+
+    def _extradited(self, ev: Event) -> Event:
+        """Extraditing a person is legal action against them (115); the judicial cooperation
+        (063) is between the states, when the receiving one is named ("extradited X to Y")."""
+        if ev.cameo.code != "063" or ev.target is None:
+            return ev
+        v = self.d.tok_at(ev.trigger_span[0])
+        k = self.d.tok_at(ev.target.span[0])
+        if v is None or k is None or not (
+                self.d.toks[v].lemma.lower() in ("extradite", "extradition")
+                or any(o.lemma.lower() == "extradition" for o in self.d.kids(v, "dobj"))):
+            return ev
+        head = self.d.toks[k]
+        while head.head != head.i and head.dep in ("compound", "amod", "nmod", "poss", "det"):
+            head = self.d.toks[head.head]
+        prep = self.d.toks[head.head] if head.dep == "pobj" else None
+        if head.dep == "dobj" or (prep is not None and prep.lemma.lower() == "of"):
+            return self.recoded(ev, "115")
+        return ev
 
     def _call_with_purpose(self, ev: Event) -> bool:
         """A phone call made to do something ("called Morrison to congratulate him") is
