@@ -97,6 +97,14 @@ PRESENT = {
     "nutters.": [("AUSELI", "AUSSPY", "111", "asserted")],
     "The opposition leader launched a scathing attack on the president.":
         [("OPP", "GOV", "111", "asserted")],
+    # an announced boycott of a meeting threatens to halt talks (134)
+    "The opposition said it will boycott the talks with the government.":
+        [("OPP", "GOV", "134", "intended")],
+    # refusing to end a war declines to de-escalate (1246)
+    "The Somali government said it will never stop its war on Al Shabaab.":
+        [("SOMGOV", "SOMREBSHB", "1246", "asserted")],
+    # suspending transport links reduces relations (160)
+    "Morocco announced a suspension of flights with Spain.": [("MAR", "ESP", "160", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
