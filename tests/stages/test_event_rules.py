@@ -105,6 +105,9 @@ PRESENT = {
         [("SOMGOV", "SOMREBSHB", "1246", "asserted")],
     # suspending transport links reduces relations (160)
     "Morocco announced a suspension of flights with Spain.": [("MAR", "ESP", "160", "asserted")],
+    # peacekeepers arriving somewhere provide peacekeeping (074), not a visit
+    "Japanese peacekeepers arrived in South Sudan on Thursday.":
+        [("JPNMIL", "SSD", "074", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -1224,6 +1224,8 @@ class _Coder:
             # a judgement, not a phone call or a labour strike
             code = "010"  # "called the sanctions a disgrace" is no phone call
         code = self.appraisal(t, code)
+        if code == "042" and any("peacekeep" in s.ref.text.lower() for s in sources):
+            code = "074"  # "peacekeeping troops arrived in Monrovia": peacekeeping provided
         if code in ("150", "154") and (any(
                 self.d.toks[k].lemma.lower().startswith("peacekeep")
                 for k in self.d.subtree(t.i) | ({t.head} if t.pos == "NOUN" else set()))
