@@ -108,6 +108,8 @@ PRESENT = {
     # peacekeepers arriving somewhere provide peacekeeping (074), not a visit
     "Japanese peacekeepers arrived in South Sudan on Thursday.":
         [("JPNMIL", "SSD", "074", "asserted")],
+    # claiming to have attacked someone claims responsibility for it, against them
+    "The US claimed that they had attacked Iraq.": [("USA", "IRQ", "015", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -547,7 +547,7 @@ class _Coder:
     def target(self, t: Token, trig: Trigger, dep_heads: list[int]) -> int | None:
         """The first target slot that resolves to an actor (trigger, dep nouns, to: verb)."""
         nouns = [h for h in dep_heads if self.d.toks[h].pos in ("NOUN", "PROPN")]
-        verbs = [h for h in dep_heads if self.d.toks[h].dep in ("xcomp", "advcl")]
+        verbs = [h for h in dep_heads if self.d.toks[h].dep in ("xcomp", "advcl", "ccomp")]
         objs = [k.i for k in self.d.kids(t.i, "dobj") if k.pos == "NOUN" and k.i not in nouns]
         for v in verbs:  # "applied to become part of Russia": the embedded verb's complement
             objs.extend(k.i for k in self.d.kids(v, "dobj", "attr") if k.pos == "NOUN")
