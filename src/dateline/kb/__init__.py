@@ -21,6 +21,9 @@ from dateline.settings import Settings
 logger = logging.getLogger(__name__)
 
 _CODE = re.compile(r"^(?:[A-Z]{3})+$")
+# Code prefixes that name no country: intergovernmental and non-governmental organisations,
+# international militarized groups, multinationals.
+NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -91,7 +94,8 @@ class KnowledgeBase:
 
     def code_country(self, code: str | None) -> str | None:
         """The country an actor code starts with ("RUSMIL" -> RUS; "GOV", "IGOUNO" -> None)."""
-        return code[:3] if code and code[:3] in self.countries else None
+        head = country_prefix(code) if code else None
+        return head if head in self.countries else None
 
     def country_of(self, name: str, capitals: bool = False) -> str | None:
         """ISO3 of a country named by name, alias or adjective (or capital, if asked)."""
@@ -255,9 +259,14 @@ def _load_countries(path: resources.abc.Traversable, b: _Builder) -> dict[str, C
     return out
 
 
-def _country_prefix(code: str) -> str | None:
+def country_prefix(code: str) -> str | None:
+    """The country slot of a code as written ("RUSMIL" -> RUS; "IGOUNO", "---GOV" -> None).
+
+    Unlike KnowledgeBase.code_country() it does not check the country is known: dictionaries
+    are read (and users' codes kept) before, or without, the country table.
+    """
     head = code[:3]
-    return None if head in ("IGO", "NGO", "IMG", "MNC", "---") else head
+    return None if head in NON_STATE or head == "---" else head
 
 
 def _load_coded(path: resources.abc.Traversable, b: _Builder, kind: str) -> None:
@@ -265,9 +274,9 @@ def _load_coded(path: resources.abc.Traversable, b: _Builder, kind: str) -> None
     for lineno, cols in _rows(path, ncols, b.problems):
         code, name, aliases = cols[0], cols[1], cols[2]
         start = end = ""
-        country = _country_prefix(code)
+        country = country_prefix(code)
         if kind == "group":
-            country = cols[3] or _country_prefix(code)
+            country = cols[3] or country_prefix(code)
             start, end = cols[4], cols[5]
         if not _CODE.match(code) or not name or any(d and not _DATE.match(d) for d in (start, end)):
             b.problems.append(f"{path.name}:{lineno}: bad {kind} line ({code!r}, {name!r})")
@@ -282,7 +291,7 @@ def _load_metonyms(path: resources.abc.Traversable, b: _Builder) -> None:
             b.problems.append(f"{path.name}:{lineno}: bad metonym line ({phrase!r}, {code!r})")
             continue
         for p in _split(phrase):
-            b.add(p, CodedName(_split(phrase)[0], code, "metonym", country=_country_prefix(code)))
+            b.add(p, CodedName(_split(phrase)[0], code, "metonym", country=country_prefix(code)))
 
 
 def _load_people(path: resources.abc.Traversable, b: _Builder, kind: str) -> None:
@@ -290,7 +299,7 @@ def _load_people(path: resources.abc.Traversable, b: _Builder, kind: str) -> Non
         if not _CODE.match(code) or not name or any(d and not _DATE.match(d) for d in (start, end)):
             b.problems.append(f"{path.name}:{lineno}: bad person line ({name!r}, {code!r})")
             continue
-        entry = CodedName(name, code, kind, start, end, role, country=_country_prefix(code))
+        entry = CodedName(name, code, kind, start, end, role, country=country_prefix(code))
         for n in (name, *_split(aliases)):
             b.add(n, entry)
 

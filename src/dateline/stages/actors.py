@@ -14,11 +14,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.kb import CodedName, KnowledgeBase, kb_for, norm
+from dateline.kb import NON_STATE, CodedName, KnowledgeBase, kb_for, norm
 from dateline.model import Actor, Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 
-_NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # Sectors a former office holder had, which CAMEO turns into ELI.
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
@@ -49,7 +48,7 @@ def _split3(code: str) -> tuple[str, ...]:
 
 def _from_kb(entry: CodedName) -> Coding:
     parts = _split3(entry.code)
-    if parts[0] in _NON_STATE:
+    if parts[0] in NON_STATE:
         return Coding(country=entry.country, prefix=entry.code, role=entry.role or None)
     return Coding(country=parts[0], sectors=parts[1:], role=entry.role or None)
 
@@ -240,7 +239,7 @@ def _actor(c: Coding, kb: KnowledgeBase) -> Actor:
     code = c.code() or ""
     sector = c.sectors[0] if c.sectors else None
     plover = kb.sectors.get(sector, ("", ""))[1] if sector else None
-    country = c.country if c.country and not c.country.startswith(_NON_STATE) else None
+    country = c.country if c.country and not c.country.startswith(NON_STATE) else None
     return Actor(code=code, country=country, sector=sector, role=c.role, plover_sector=plover or None)
 
 
