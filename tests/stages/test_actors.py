@@ -65,6 +65,21 @@ def test_actors_code_phrase_pro_is_a_stance_not_a_country(kb):
     assert coding.code() == "REB"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "date", "code"),
+    [
+        ("Taliban militants", "2015-06-01", "AFGREBTAL"),
+        ("Taliban fighters", "2015-06-01", "AFGREBTAL"),
+        ("Taliban militants", "2022-06-01", "AFGGOVTAL"),  # in power: still the group's code
+        ("Hamas gunmen and militants", "2015-06-01", "PSEREBHMS"),
+        ("Islamic State insurgents", "2016-01-01", "IMGMUSISI"),
+        ("Uyghur militants", "2015-06-01", "CHNREB"),  # an ethnic group is no armed group
+    ],
+)
+def test_actors_code_phrase_named_group_with_fighter_noun_keeps_its_code(kb, phrase, date, code):
+    assert code_phrase(phrase, kb, date).code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 

@@ -24,6 +24,9 @@ _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 # A group's sector that only qualifies who they are (an ethnic group, groups.tsv): any role
 # noun, even a weak one, says what they do ("Uyghur activists" -> CHNOPP).
 _QUALIFIERS = frozenset({"ETH"})
+# The sectors of the generic fighter nouns (roles.tsv): "militants", "fighters", "insurgents"
+# REB; "gunmen" UAF, armed men nobody has identified, until a group's name does.
+_FIGHTERS = frozenset({"REB", "UAF"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     sectors: list[str] = []
     role: str | None = None
     weak: str | None = None
+    armed_group = False  # a named group with a code of its own ("Taliban", "Islamic State")
     i = 0
     while i < len(words):
         matched = False
@@ -103,6 +107,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     c = _from_kb(found)
                     country, prefix = c.country or country, c.prefix
                     base_sectors = c.sectors
+                    armed_group = _is_armed_group(found, c)
                 i += n
                 matched = True
                 break
@@ -114,6 +119,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     country = c.country
                     if found.kind in ("metonym", "capital", "group"):
                         base_sectors = c.sectors
+                armed_group = armed_group or _is_armed_group(found, c)
                 i += n
                 matched = True
                 break
@@ -135,10 +141,20 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 break
         if not matched:
             i += 1
+    if armed_group:
+        # "Taliban militants", "Islamic State fighters": a fighter noun says they are the
+        # group's members, whose code already says what they are.
+        sectors = [s for s in sectors if s not in _FIGHTERS]
+        weak = None if weak in _FIGHTERS else weak
     if not country and not prefix and default_country and (sectors or weak or role):
         country = default_country
     final = _merge_sectors(base_sectors, sectors, weak)
     return Coding(country=country, prefix=prefix, sectors=final, role=role)
+
+
+def _is_armed_group(found: CodedName, c: Coding) -> bool:
+    """A named group with a code of its own, not an ethnic qualifier ("Tibetans" CHNETH)."""
+    return found.kind == "group" and bool(c.prefix or set(c.sectors) - _QUALIFIERS)
 
 
 def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -> tuple[str, ...]:
