@@ -80,6 +80,26 @@ def test_actors_code_phrase_named_group_with_fighter_noun_keeps_its_code(kb, phr
     assert code_phrase(phrase, kb, date).code() == code
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Hong Kong Chief Executive", "HKGGOV"),
+        ("the chief executive of Macau", "MACGOV"),
+        # a company's chief executive stays business, whatever country it is in
+        ("British Airways chief executive", "GBRBUS"),
+        ("the chief executive of a Hong Kong bank", "HKGBUS"),
+        ("chief executive", "BUS"),
+    ],
+)
+def test_actors_code_phrase_chief_executive_of_a_territory_is_government(kb, phrase, code):
+    assert code_phrase(phrase, kb, "2019-06-01").code() == code
+
+
+def test_actors_code_entity_territory_chief_executive_title(kb):
+    actor = code_entity(_person("Wendy Cheung", "Hong Kong Chief Executive"), kb, "2019-06-01")
+    assert actor is not None and actor.code == "HKGGOV"
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 

@@ -77,12 +77,16 @@ class KnowledgeBase:
     title_equivalents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Role nouns naming an institution or body ("army", "court"), not a person.
     collectives: frozenset[str] = frozenset()
+    # Role nouns whose holder for a country or territory named by its name is its
+    # government, whatever they usually are ("Hong Kong Chief Executive" -> GOV, not BUS).
+    place_roles: Mapping[str, str] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
         return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
                               dict(self.modifiers), dict(self.sectors), self.problems,
-                              dict(self.title_equivalents), self.collectives))
+                              dict(self.title_equivalents), self.collectives,
+                              dict(self.place_roles)))
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
@@ -111,12 +115,12 @@ class KnowledgeBase:
 def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName, ...]],
                 roles: dict[str, Role], modifiers: dict[str, str],
                 sectors: dict[str, tuple[str, str]], problems: tuple[str, ...],
-                equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str]
-                ) -> KnowledgeBase:
+                equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str],
+                place_roles: dict[str, str]) -> KnowledgeBase:
     return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
                          MappingProxyType(roles), MappingProxyType(modifiers),
                          MappingProxyType(sectors), problems, MappingProxyType(equivalents),
-                         collectives)
+                         collectives, MappingProxyType(place_roles))
 
 
 def norm(name: str) -> str:
@@ -200,7 +204,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     _load_metonyms(data.joinpath("metonyms.tsv"), b)
     _load_people(data.joinpath("people.tsv"), b, "person")
     sectors = _load_sectors(data.joinpath("sectors.tsv"), b.problems)
-    roles, modifiers = _load_roles(data.joinpath("roles.tsv"), b.problems)
+    roles, modifiers, place_roles = _load_roles(data.joinpath("roles.tsv"), b.problems)
     for path in extra:
         from dateline.kb.dictionaries import load_user_dictionary
 
@@ -232,6 +236,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         problems=tuple(b.problems),
         title_equivalents=MappingProxyType(equivalents),
         collectives=collectives,
+        place_roles=MappingProxyType(place_roles),
     )
 
 
@@ -315,10 +320,11 @@ def _load_sectors(path: resources.abc.Traversable, problems: list[str]) -> dict[
 
 
 def _load_roles(path: resources.abc.Traversable, problems: list[str]) -> tuple[
-    dict[str, Role], dict[str, str]
+    dict[str, Role], dict[str, str], dict[str, str]
 ]:
     roles: dict[str, Role] = {}
     mods: dict[str, str] = {}
+    places: dict[str, str] = {}
     for lineno, (phrase, plural, sector, strength, _note) in _rows(path, 5, problems):
         if not re.match(r"^[A-Z]{3}$", sector) or not phrase:
             problems.append(f"{path.name}:{lineno}: bad role line ({phrase!r}, {sector!r})")
@@ -326,9 +332,14 @@ def _load_roles(path: resources.abc.Traversable, problems: list[str]) -> tuple[
         if phrase.startswith("mod:"):
             mods[phrase[4:].lower()] = sector
             continue
+        if phrase.startswith("place:"):
+            for p in (phrase[6:], *_split(plural)):
+                if p != "-":
+                    places[p.lower()] = sector
+            continue
         role = Role(phrase.lower(), sector, strength.lower() == "strong")
         roles.setdefault(phrase.lower(), role)
         for p in _split(plural):
             if p != "-":
                 roles.setdefault(p.lower(), role)
-    return roles, mods
+    return roles, mods, places

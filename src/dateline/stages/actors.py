@@ -82,6 +82,8 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     role: str | None = None
     weak: str | None = None
     armed_group = False  # a named group with a code of its own ("Taliban", "Islamic State")
+    named_place = False  # a country or territory named by its name ("Hong Kong")
+    roles_seen: list[str] = []
     i = 0
     while i < len(words):
         matched = False
@@ -120,12 +122,14 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     if found.kind in ("metonym", "capital", "group"):
                         base_sectors = c.sectors
                 armed_group = armed_group or _is_armed_group(found, c)
+                named_place = named_place or found.kind == "country"
                 i += n
                 matched = True
                 break
             r = kb.roles.get(phrase)
             if r is not None:
                 role = phrase
+                roles_seen.append(phrase)
                 if r.strong:
                     sectors.append(r.sector)
                 else:
@@ -141,6 +145,8 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 break
         if not matched:
             i += 1
+    if named_place and not prefix:
+        sectors = _place_office(roles_seen, sectors, kb)
     if armed_group:
         # "Taliban militants", "Islamic State fighters": a fighter noun says they are the
         # group's members, whose code already says what they are.
@@ -150,6 +156,19 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
         country = default_country
     final = _merge_sectors(base_sectors, sectors, weak)
     return Coding(country=country, prefix=prefix, sectors=final, role=role)
+
+
+def _place_office(roles: list[str], sectors: list[str], kb: KnowledgeBase) -> list[str]:
+    """The sector of an office held for a named territory: "Hong Kong Chief Executive" GOV.
+    Another role of the office's usual sector names its organisation ("chief executive of a
+    Hong Kong bank" stays BUS); a country adjective ("British Airways") names no territory."""
+    for phrase in roles:
+        office = kb.place_roles.get(phrase)
+        usual = kb.roles[phrase].sector
+        if office and not any(kb.roles[p].sector == usual for p in roles
+                              if kb.roles[p] != kb.roles[phrase]):
+            return [office if s == usual else s for s in sectors]
+    return sectors
 
 
 def _is_armed_group(found: CodedName, c: Coding) -> bool:
