@@ -100,6 +100,24 @@ def test_actors_code_entity_territory_chief_executive_title(kb):
     assert actor is not None and actor.code == "HKGGOV"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "context", "code"),
+    [
+        # "fighter jets" and "fighter planes" are always aircraft, the military's
+        ("Egyptian fighter jets", (), "EGYMIL"),
+        ("two Indian fighter planes", ("crash",), "INDMIL"),
+        # bare "fighters" are aircraft only where the sentence tells of air combat
+        ("Russian fighters", ("intercept", "a", "bomber"), "RUSMIL"),
+        ("a US bomber", ("russian", "fighter", "intercept"), "USAMIL"),
+        ("Russian fighters", ("shoot", "down", "aircraft"), "RUSREB"),
+        ("rebel fighters", ("intercept",), "REB"),
+        ("Taliban fighters", ("intercept",), "AFGREBTAL"),
+    ],
+)
+def test_actors_code_phrase_fighter_aircraft_are_military(kb, phrase, context, code):
+    assert code_phrase(phrase, kb, "2016-01-01", context=frozenset(context)).code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 
@@ -274,3 +292,21 @@ def test_actors_end_to_end_ethnic_group_is_coded(engine):
     art = engine.extract("Tibetans marched against the government in Kathmandu.",
                          date="2019-03-01")
     assert _entity(art, "Tibetans").actor.code == "CHNETH"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a compound role phrase whose head ("jets") is no role by itself is still an actor
+        ("Danish fighter jets escorted the cargo plane out of the zone.",
+         "Danish fighter jets", "DNKMIL"),
+        ("Chinese fighters scrambled after two US bombers entered the zone.",
+         "Chinese fighters", "CHNMIL"),
+        ("Chinese fighters scrambled after two US bombers entered the zone.",
+         "two US bombers", "USAMIL"),
+    ],
+)
+def test_actors_end_to_end_fighter_aircraft(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code

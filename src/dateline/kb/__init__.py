@@ -80,13 +80,16 @@ class KnowledgeBase:
     # Role nouns whose holder for a country or territory named by its name is its
     # government, whatever they usually are ("Hong Kong Chief Executive" -> GOV, not BUS).
     place_roles: Mapping[str, str] = field(default_factory=dict)
+    # Role nouns with a second sense the sentence chooses (role_senses.tsv):
+    # "fighters" -> ("MIL", lemmas such as "intercept") for combat aircraft, not combatants.
+    role_senses: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
         return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
                               dict(self.modifiers), dict(self.sectors), self.problems,
                               dict(self.title_equivalents), self.collectives,
-                              dict(self.place_roles)))
+                              dict(self.place_roles), dict(self.role_senses)))
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
@@ -116,11 +119,13 @@ def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName,
                 roles: dict[str, Role], modifiers: dict[str, str],
                 sectors: dict[str, tuple[str, str]], problems: tuple[str, ...],
                 equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str],
-                place_roles: dict[str, str]) -> KnowledgeBase:
+                place_roles: dict[str, str],
+                role_senses: dict[str, tuple[str, frozenset[str]]]) -> KnowledgeBase:
     return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
                          MappingProxyType(roles), MappingProxyType(modifiers),
                          MappingProxyType(sectors), problems, MappingProxyType(equivalents),
-                         collectives, MappingProxyType(place_roles))
+                         collectives, MappingProxyType(place_roles),
+                         MappingProxyType(role_senses))
 
 
 def norm(name: str) -> str:
@@ -223,6 +228,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         phrase.lower() for _n, (phrase, _note) in _rows(data.joinpath("collective_roles.tsv"), 2,
                                                          b.problems) if phrase
     )
+    senses = _load_senses(data.joinpath("role_senses.tsv"), b.problems)
     if not countries or not roles or not sectors:
         raise KBError("knowledge base is empty (countries, roles or sectors); reinstall dateline")
     for p in b.problems:
@@ -237,6 +243,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         title_equivalents=MappingProxyType(equivalents),
         collectives=collectives,
         place_roles=MappingProxyType(place_roles),
+        role_senses=MappingProxyType(senses),
     )
 
 
@@ -343,3 +350,17 @@ def _load_roles(path: resources.abc.Traversable, problems: list[str]) -> tuple[
             if p != "-":
                 roles.setdefault(p.lower(), role)
     return roles, mods, places
+
+
+def _load_senses(path: resources.abc.Traversable, problems: list[str]) -> dict[
+    str, tuple[str, frozenset[str]]
+]:
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for lineno, (phrases, sector, cues, _note) in _rows(path, 4, problems):
+        if not re.match(r"^[A-Z]{3}$", sector) or not phrases or not cues:
+            problems.append(f"{path.name}:{lineno}: bad role sense line ({phrases!r}, {sector!r})")
+            continue
+        cue_set = frozenset(c.lower() for c in _split(cues))
+        for p in _split(phrases):
+            out[p.lower()] = (sector, cue_set)
+    return out

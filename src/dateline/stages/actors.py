@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.kb import NON_STATE, CodedName, KnowledgeBase, kb_for, norm
+from dateline.kb import NON_STATE, CodedName, KnowledgeBase, Role, kb_for, norm
 from dateline.model import Actor, Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 
@@ -61,7 +61,8 @@ def _words(text: str) -> list[str]:
 
 
 def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
-                default_country: str | None = None) -> Coding:
+                default_country: str | None = None,
+                context: frozenset[str] = frozenset()) -> Coding:
     """Code a free phrase ("a senior US official", "pro-Russian fighters", "Kremlin spokesman").
 
     Args:
@@ -69,6 +70,8 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
         kb: the knowledge base.
         date: the publication date, to choose among date-bounded entries.
         default_country: the country to use when the phrase names none (a group's location).
+        context: lemmas of the sentence around the phrase, which choose between a role
+            noun's senses (role_senses.tsv: "fighters" near "intercepted" are aircraft).
 
     Returns:
         The Coding (possibly empty).
@@ -84,6 +87,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     armed_group = False  # a named group with a code of its own ("Taliban", "Islamic State")
     named_place = False  # a country or territory named by its name ("Hong Kong")
     roles_seen: list[str] = []
+    sensed: tuple[str, Role] | None = None  # a role noun's other sense, chosen by the context
     i = 0
     while i < len(words):
         matched = False
@@ -130,7 +134,10 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if r is not None:
                 role = phrase
                 roles_seen.append(phrase)
-                if r.strong:
+                sense = kb.role_senses.get(phrase)
+                if sense is not None and sense[1] & context:
+                    sensed = (sense[0], r)
+                elif r.strong:
                     sectors.append(r.sector)
                 else:
                     weak = r.sector
@@ -145,6 +152,17 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 break
         if not matched:
             i += 1
+    if sensed is not None:
+        # "Russian fighters intercepted a bomber": aircraft, unless another role word or a
+        # group says who they are ("rebel fighters", "Taliban fighters")
+        other, usual = sensed
+        if not armed_group and not sectors:
+            sectors.append(other)
+            weak = None
+        elif usual.strong:
+            sectors.append(usual.sector)
+        else:
+            weak = weak or usual.sector
     if named_place and not prefix:
         sectors = _place_office(roles_seen, sectors, kb)
     if armed_group:
@@ -223,17 +241,19 @@ def _tail_names(name: str) -> list[str]:
 
 
 def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
-                focus: str | None = None) -> Actor | None:
-    """The actor of one entity, or None when nothing codes it."""
+                focus: str | None = None, context: frozenset[str] = frozenset()
+                ) -> Actor | None:
+    """The actor of one entity, or None when nothing codes it (``context``: lemmas of the
+    sentence around its first mention, which choose between a role noun's senses)."""
     titles = " ; ".join(entity.titles)
     coding: Coding | None = None
     if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
         coding = _person(entity, kb, date)
-    from_titles = code_phrase(titles, kb, date) if titles else Coding()
+    from_titles = code_phrase(titles, kb, date, context=context) if titles else Coding()
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
-        phrase = code_phrase(entity.name, kb, date)
+        phrase = code_phrase(entity.name, kb, date, context=context)
         coding = _combine(coding or Coding(), phrase)
     coding = _combine(coding, from_titles)
     if not coding.country and not coding.prefix and focus and (coding.sectors or coding.role):
@@ -386,15 +406,16 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
     out = []
     for e in article.entities:
         local = focus
+        context = _context(article, e)
         if e.type == "GROUP" and e.mentions:
             local = located_country(article, e.mentions[0], kb) or focus
         if e.type in ("GROUP", "ORG") and e.mentions:
             local = _inner_place_country(article, e.mentions[0]) or local
         if e.type in ("GPE", "LOC") and not kb.lookup(e.name, date):
             # "Northern Ireland" is a place of the UK, not Ireland named with a compass word
-            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local)
+            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local, context)
         else:
-            actor = code_entity(e, kb, date, local)
+            actor = code_entity(e, kb, date, local, context)
         if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
             actor = _place_actor(article, e, kb)
         out.append(replace(e, actor=actor))
@@ -403,8 +424,18 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
                 article.text[e.mentions[0][0] : e.mentions[0][1]]):
             owner = possessor_country(article, out, e.mentions[0])
             if owner is not None:  # "the US advised its citizens": American citizens
-                out[n] = replace(e, actor=code_entity(e, kb, date, owner))
+                out[n] = replace(e, actor=code_entity(e, kb, date, owner,
+                                                      _context(article, e)))
     return replace(article, entities=tuple(out))
+
+
+def _context(article: Article, e: Entity) -> frozenset[str]:
+    """Lemmas of the sentence of the entity's first mention, outside that mention."""
+    if not e.mentions:
+        return frozenset()
+    a, b = e.mentions[0]
+    return frozenset(t.lemma.lower() for t in _sentence_tokens(article, a)
+                     if not a <= t.start < b)
 
 
 POSSESSIVE = re.compile(r"(?i)(its|their|our|his|her)\s")
