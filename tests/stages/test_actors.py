@@ -118,6 +118,22 @@ def test_actors_code_phrase_fighter_aircraft_are_military(kb, phrase, context, c
     assert code_phrase(phrase, kb, "2016-01-01", context=frozenset(context)).code() == code
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # Yugoslavia is a historical CAMEO country; Serbia keeps its own code
+        ("Yugoslav troops", "YUGMIL"),
+        ("the government of Serbia and Montenegro", "YUGGOV"),
+        ("Serbian police", "SRBCOP"),
+        ("Belgrade", "SRBGOV"),
+        # a long name is read whole: no "former" + "Yugoslav" in Macedonia's old name
+        ("the Former Yugoslav Republic of Macedonia foreign minister", "MKDGOV"),
+    ],
+)
+def test_actors_code_phrase_yugoslavia(kb, phrase, code):
+    assert code_phrase(phrase, kb, "1999-04-01").code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 

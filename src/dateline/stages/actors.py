@@ -18,6 +18,9 @@ from dateline.kb import NON_STATE, CodedName, KnowledgeBase, Role, kb_for, norm
 from dateline.model import Actor, Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 
+# Phrase lengths tried, longest first; long names hold shorter ones ("Former Yugoslav Republic
+# of Macedonia" is MKD, not "former" + "Yugoslav").
+_NGRAMS = (6, 5, 4, 3, 2, 1)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # Sectors a former office holder had, which CAMEO turns into ELI.
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
@@ -91,7 +94,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     i = 0
     while i < len(words):
         matched = False
-        for n in (4, 3, 2, 1):  # longest phrase first: "foreign minister", "state department"
+        for n in _NGRAMS:  # longest phrase first: "foreign minister", "state department"
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])
