@@ -326,3 +326,19 @@ def test_actors_end_to_end_ethnic_group_is_coded(engine):
 def test_actors_end_to_end_fighter_aircraft(engine, text, name, code):
     art = engine.extract(text, date="2019-03-01")
     assert _entity(art, name).actor.code == code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the country of the attacker's weapon is not where the story happens
+        ("Separatist fighters were hit by a French drone strike.", "Separatist fighters", "SEP"),
+        ("Rebels were pushed back by Turkish artillery fire.", "Rebels", "REB"),
+        # ... but a place still is
+        ("Protesters rallied against US sanctions in Caracas.", "Protesters", "VENOPP"),
+    ],
+)
+def test_actors_end_to_end_weapon_country_is_no_focus(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code

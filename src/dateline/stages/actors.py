@@ -313,16 +313,35 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
     dateline = (article.dateline or "").lower()
     for p in article.places:
         if p.country:
-            n = len(p.mentions) + (_DATELINE_WEIGHT if dateline and p.name.lower() in dateline
-                                   else 0)
+            n = _where(article, p.mentions, kb) + (
+                _DATELINE_WEIGHT if dateline and p.name.lower() in dateline else 0)
             counts[p.country] = counts.get(p.country, 0) + n
     for e in article.entities:
         iso = kb.country_of(e.name) if e.type == "NORP" else None
         if iso:
-            counts[iso] = counts.get(iso, 0) + len(e.mentions)
+            counts[iso] = counts.get(iso, 0) + _where(article, e.mentions, kb)
+    counts = {c: n for c, n in counts.items() if n}
     if not counts:
         return None
     return max(counts, key=lambda c: counts[c])  # first seen wins a tie (text order)
+
+
+def _where(article: Article, mentions: Sequence[Span], kb: KnowledgeBase) -> int:
+    """How many mentions of a country say where things happen: not those that only name
+    whose thing it is ("hit by a US drone strike", "Israeli shelling"), which tell of a
+    country acting from elsewhere. Its people and places still count ("US troops")."""
+    n = 0
+    for a, b in mentions:
+        k = bisect.bisect_left(article.tokens, b, key=lambda t: t.start) - 1
+        t = article.tokens[k] if 0 <= k < len(article.tokens) else None
+        n += not (t is not None and a <= t.start and _names_owner(article, t, kb))
+    return n
+
+
+def _names_owner(article: Article, t: Token, kb: KnowledgeBase) -> bool:
+    """Whether t modifies a thing that is neither a place nor an actor ("US drone strike")."""
+    return t.dep in ("compound", "amod") and _modifies_thing(article, t) and (
+        kb.role(article.tokens[t.head].lemma) is None)
 
 
 # Common nouns that name a place, so that a country modifying them locates ("in the Russian
