@@ -214,6 +214,19 @@ def test_actors_person_coded_by_publication_date(kb, name, date, code):
     assert actor.country == code[:3]
 
 
+@pytest.mark.parametrize(
+    ("titles", "code"),
+    [
+        (("General", "commander of US forces in Afghanistan"), "USAMIL"),
+        (("CIA director",), "USASPY"),
+        ((), "USAELI"),  # no title: the latest office
+    ],
+)
+def test_actors_undated_person_takes_the_office_the_titles_name(kb, titles, code):
+    actor = code_entity(_person("David Petraeus", *titles), kb, None)
+    assert actor is not None and actor.code == code
+
+
 def test_actors_person_past_every_office_is_elite(kb):
     # Between two recorded offices (Poroshenko left the economy ministry in Dec 2012 and
     # became president in June 2014), a former minister is an elite.

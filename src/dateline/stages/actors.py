@@ -218,7 +218,10 @@ def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
     return min(pool, key=lambda c: order.get(c.kind, 9))
 
 
-def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
+def _person(entity: Entity, kb: KnowledgeBase, date: str | None,
+            titled: tuple[str, ...] = ()) -> Coding | None:
+    """The person's knowledge-base entry for the date; undated, the office the text's titles
+    name (``titled``: their sectors, "US commander" MIL), else their best-known office."""
     for name in (entity.name, *_tail_names(entity.name)):
         cands = [c for c in kb.lookup(name, date) if c.kind in ("person", "user")]
         valid = [c for c in cands if date and c.valid_on(date)]
@@ -232,9 +235,10 @@ def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | Non
                 return replace(base, sectors=("ELI",) if set(base.sectors) & _OFFICE
                                else base.sectors)
             return _from_kb(min(cands, key=lambda c: c.start or ""))
-        if cands:  # undated article: the office the person is best known for
+        if cands:  # undated article: the office the titles name, else the best known
+            named = [c for c in cands if set(_from_kb(c).sectors) & set(titled)]
             gov = [c for c in cands if c.code.endswith("GOV")]
-            return _from_kb(max(gov or cands, key=lambda c: c.start or ""))
+            return _from_kb(max(named or gov or cands, key=lambda c: c.start or ""))
     return None
 
 
@@ -250,9 +254,9 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
     sentence around its first mention, which choose between a role noun's senses)."""
     titles = " ; ".join(entity.titles)
     coding: Coding | None = None
-    if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
-        coding = _person(entity, kb, date)
     from_titles = code_phrase(titles, kb, date, context=context) if titles else Coding()
+    if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
+        coding = _person(entity, kb, date, from_titles.sectors)
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
