@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from dateline.kb import CodedName, KnowledgeBase, load_kb, norm
+from dateline.kb import CodedName, KnowledgeBase, country_prefix, load_kb, norm
 
 BUG_PICKLE = (
     "bug: KnowledgeBase holds types.MappingProxyType tables, which pickle cannot serialise "
@@ -109,6 +109,23 @@ def test_kb_coded_name_valid_on(date, valid):
 def test_kb_coded_name_open_ended():
     assert CodedName("X", "USAELI", "person", "2024-03-06", "").valid_on("2030-01-01")
     assert CodedName("X", "USALEG", "person", "", "2013-02-01").valid_on("1990-01-01")
+
+
+@pytest.mark.parametrize(
+    ("code", "prefix", "known"),
+    [
+        ("RUSMIL", "RUS", "RUS"),
+        ("AFGREBTAL", "AFG", "AFG"),
+        ("IGOUNO", None, None),
+        ("IMGMUSISI", None, None),
+        ("---GOV", None, None),
+        ("GOV", "GOV", None),  # a bare sector: written in the country slot, known to no table
+        ("XYZGOV", "XYZ", None),  # a user's code for a country we do not list
+    ],
+)
+def test_kb_country_prefix_and_code_country_share_one_rule(kb, code, prefix, known):
+    assert country_prefix(code) == prefix
+    assert kb.code_country(code) == known
 
 
 def test_kb_country_of(kb):

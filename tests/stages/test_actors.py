@@ -65,6 +65,75 @@ def test_actors_code_phrase_pro_is_a_stance_not_a_country(kb):
     assert coding.code() == "REB"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "date", "code"),
+    [
+        ("Taliban militants", "2015-06-01", "AFGREBTAL"),
+        ("Taliban fighters", "2015-06-01", "AFGREBTAL"),
+        ("Taliban militants", "2022-06-01", "AFGGOVTAL"),  # in power: still the group's code
+        ("Hamas gunmen and militants", "2015-06-01", "PSEREBHMS"),
+        ("Islamic State insurgents", "2016-01-01", "IMGMUSISI"),
+        ("Uyghur militants", "2015-06-01", "CHNREB"),  # an ethnic group is no armed group
+    ],
+)
+def test_actors_code_phrase_named_group_with_fighter_noun_keeps_its_code(kb, phrase, date, code):
+    assert code_phrase(phrase, kb, date).code() == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Hong Kong Chief Executive", "HKGGOV"),
+        ("the chief executive of Macau", "MACGOV"),
+        # a company's chief executive stays business, whatever country it is in
+        ("British Airways chief executive", "GBRBUS"),
+        ("the chief executive of a Hong Kong bank", "HKGBUS"),
+        ("chief executive", "BUS"),
+    ],
+)
+def test_actors_code_phrase_chief_executive_of_a_territory_is_government(kb, phrase, code):
+    assert code_phrase(phrase, kb, "2019-06-01").code() == code
+
+
+def test_actors_code_entity_territory_chief_executive_title(kb):
+    actor = code_entity(_person("Wendy Cheung", "Hong Kong Chief Executive"), kb, "2019-06-01")
+    assert actor is not None and actor.code == "HKGGOV"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "context", "code"),
+    [
+        # "fighter jets" and "fighter planes" are always aircraft, the military's
+        ("Egyptian fighter jets", (), "EGYMIL"),
+        ("two Indian fighter planes", ("crash",), "INDMIL"),
+        # bare "fighters" are aircraft only where the sentence tells of air combat
+        ("Russian fighters", ("intercept", "a", "bomber"), "RUSMIL"),
+        ("a US bomber", ("russian", "fighter", "intercept"), "USAMIL"),
+        ("Russian fighters", ("shoot", "down", "aircraft"), "RUSREB"),
+        ("rebel fighters", ("intercept",), "REB"),
+        ("Taliban fighters", ("intercept",), "AFGREBTAL"),
+    ],
+)
+def test_actors_code_phrase_fighter_aircraft_are_military(kb, phrase, context, code):
+    assert code_phrase(phrase, kb, "2016-01-01", context=frozenset(context)).code() == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # Yugoslavia is a historical CAMEO country; Serbia keeps its own code
+        ("Yugoslav troops", "YUGMIL"),
+        ("the government of Serbia and Montenegro", "YUGGOV"),
+        ("Serbian police", "SRBCOP"),
+        ("Belgrade", "SRBGOV"),
+        # a long name is read whole: no "former" + "Yugoslav" in Macedonia's old name
+        ("the Former Yugoslav Republic of Macedonia foreign minister", "MKDGOV"),
+    ],
+)
+def test_actors_code_phrase_yugoslavia(kb, phrase, code):
+    assert code_phrase(phrase, kb, "1999-04-01").code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 
@@ -143,6 +212,19 @@ def test_actors_person_coded_by_publication_date(kb, name, date, code):
     assert actor is not None
     assert actor.code == code
     assert actor.country == code[:3]
+
+
+@pytest.mark.parametrize(
+    ("titles", "code"),
+    [
+        (("General", "commander of US forces in Afghanistan"), "USAMIL"),
+        (("CIA director",), "USASPY"),
+        ((), "USAELI"),  # no title: the latest office
+    ],
+)
+def test_actors_undated_person_takes_the_office_the_titles_name(kb, titles, code):
+    actor = code_entity(_person("David Petraeus", *titles), kb, None)
+    assert actor is not None and actor.code == code
 
 
 def test_actors_person_past_every_office_is_elite(kb):
@@ -239,3 +321,37 @@ def test_actors_end_to_end_ethnic_group_is_coded(engine):
     art = engine.extract("Tibetans marched against the government in Kathmandu.",
                          date="2019-03-01")
     assert _entity(art, "Tibetans").actor.code == "CHNETH"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a compound role phrase whose head ("jets") is no role by itself is still an actor
+        ("Danish fighter jets escorted the cargo plane out of the zone.",
+         "Danish fighter jets", "DNKMIL"),
+        ("Chinese fighters scrambled after two US bombers entered the zone.",
+         "Chinese fighters", "CHNMIL"),
+        ("Chinese fighters scrambled after two US bombers entered the zone.",
+         "two US bombers", "USAMIL"),
+    ],
+)
+def test_actors_end_to_end_fighter_aircraft(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # the country of the attacker's weapon is not where the story happens
+        ("Separatist fighters were hit by a French drone strike.", "Separatist fighters", "SEP"),
+        ("Rebels were pushed back by Turkish artillery fire.", "Rebels", "REB"),
+        # ... but a place still is
+        ("Protesters rallied against US sanctions in Caracas.", "Protesters", "VENOPP"),
+    ],
+)
+def test_actors_end_to_end_weapon_country_is_no_focus(engine, text, name, code):
+    art = engine.extract(text, date="2019-03-01")
+    assert _entity(art, name).actor.code == code

@@ -21,6 +21,9 @@ from dateline.settings import Settings
 logger = logging.getLogger(__name__)
 
 _CODE = re.compile(r"^(?:[A-Z]{3})+$")
+# Code prefixes that name no country: intergovernmental and non-governmental organisations,
+# international militarized groups, multinationals.
+NON_STATE = ("IGO", "NGO", "IMG", "MNC")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -74,12 +77,19 @@ class KnowledgeBase:
     title_equivalents: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Role nouns naming an institution or body ("army", "court"), not a person.
     collectives: frozenset[str] = frozenset()
+    # Role nouns whose holder for a country or territory named by its name is its
+    # government, whatever they usually are ("Hong Kong Chief Executive" -> GOV, not BUS).
+    place_roles: Mapping[str, str] = field(default_factory=dict)
+    # Role nouns with a second sense the sentence chooses (role_senses.tsv):
+    # "fighters" -> ("MIL", lemmas such as "intercept") for combat aircraft, not combatants.
+    role_senses: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # MappingProxyType does not pickle; rebuild from plain dicts (Dask ships the KB).
         return (_rebuild_kb, (dict(self.countries), dict(self.names), dict(self.roles),
                               dict(self.modifiers), dict(self.sectors), self.problems,
-                              dict(self.title_equivalents), self.collectives))
+                              dict(self.title_equivalents), self.collectives,
+                              dict(self.place_roles), dict(self.role_senses)))
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
@@ -91,7 +101,8 @@ class KnowledgeBase:
 
     def code_country(self, code: str | None) -> str | None:
         """The country an actor code starts with ("RUSMIL" -> RUS; "GOV", "IGOUNO" -> None)."""
-        return code[:3] if code and code[:3] in self.countries else None
+        head = country_prefix(code) if code else None
+        return head if head in self.countries else None
 
     def country_of(self, name: str, capitals: bool = False) -> str | None:
         """ISO3 of a country named by name, alias or adjective (or capital, if asked)."""
@@ -107,12 +118,14 @@ class KnowledgeBase:
 def _rebuild_kb(countries: dict[str, Country], names: dict[str, tuple[CodedName, ...]],
                 roles: dict[str, Role], modifiers: dict[str, str],
                 sectors: dict[str, tuple[str, str]], problems: tuple[str, ...],
-                equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str]
-                ) -> KnowledgeBase:
+                equivalents: dict[str, tuple[str, ...]], collectives: frozenset[str],
+                place_roles: dict[str, str],
+                role_senses: dict[str, tuple[str, frozenset[str]]]) -> KnowledgeBase:
     return KnowledgeBase(MappingProxyType(countries), MappingProxyType(names),
                          MappingProxyType(roles), MappingProxyType(modifiers),
                          MappingProxyType(sectors), problems, MappingProxyType(equivalents),
-                         collectives)
+                         collectives, MappingProxyType(place_roles),
+                         MappingProxyType(role_senses))
 
 
 def norm(name: str) -> str:
@@ -196,7 +209,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
     _load_metonyms(data.joinpath("metonyms.tsv"), b)
     _load_people(data.joinpath("people.tsv"), b, "person")
     sectors = _load_sectors(data.joinpath("sectors.tsv"), b.problems)
-    roles, modifiers = _load_roles(data.joinpath("roles.tsv"), b.problems)
+    roles, modifiers, place_roles = _load_roles(data.joinpath("roles.tsv"), b.problems)
     for path in extra:
         from dateline.kb.dictionaries import load_user_dictionary
 
@@ -215,6 +228,7 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         phrase.lower() for _n, (phrase, _note) in _rows(data.joinpath("collective_roles.tsv"), 2,
                                                          b.problems) if phrase
     )
+    senses = _load_senses(data.joinpath("role_senses.tsv"), b.problems)
     if not countries or not roles or not sectors:
         raise KBError("knowledge base is empty (countries, roles or sectors); reinstall dateline")
     for p in b.problems:
@@ -228,6 +242,8 @@ def load_kb(extra: tuple[str, ...] = ()) -> KnowledgeBase:
         problems=tuple(b.problems),
         title_equivalents=MappingProxyType(equivalents),
         collectives=collectives,
+        place_roles=MappingProxyType(place_roles),
+        role_senses=MappingProxyType(senses),
     )
 
 
@@ -255,9 +271,14 @@ def _load_countries(path: resources.abc.Traversable, b: _Builder) -> dict[str, C
     return out
 
 
-def _country_prefix(code: str) -> str | None:
+def country_prefix(code: str) -> str | None:
+    """The country slot of a code as written ("RUSMIL" -> RUS; "IGOUNO", "---GOV" -> None).
+
+    Unlike KnowledgeBase.code_country() it does not check the country is known: dictionaries
+    are read (and users' codes kept) before, or without, the country table.
+    """
     head = code[:3]
-    return None if head in ("IGO", "NGO", "IMG", "MNC", "---") else head
+    return None if head in NON_STATE or head == "---" else head
 
 
 def _load_coded(path: resources.abc.Traversable, b: _Builder, kind: str) -> None:
@@ -265,9 +286,9 @@ def _load_coded(path: resources.abc.Traversable, b: _Builder, kind: str) -> None
     for lineno, cols in _rows(path, ncols, b.problems):
         code, name, aliases = cols[0], cols[1], cols[2]
         start = end = ""
-        country = _country_prefix(code)
+        country = country_prefix(code)
         if kind == "group":
-            country = cols[3] or _country_prefix(code)
+            country = cols[3] or country_prefix(code)
             start, end = cols[4], cols[5]
         if not _CODE.match(code) or not name or any(d and not _DATE.match(d) for d in (start, end)):
             b.problems.append(f"{path.name}:{lineno}: bad {kind} line ({code!r}, {name!r})")
@@ -282,7 +303,7 @@ def _load_metonyms(path: resources.abc.Traversable, b: _Builder) -> None:
             b.problems.append(f"{path.name}:{lineno}: bad metonym line ({phrase!r}, {code!r})")
             continue
         for p in _split(phrase):
-            b.add(p, CodedName(_split(phrase)[0], code, "metonym", country=_country_prefix(code)))
+            b.add(p, CodedName(_split(phrase)[0], code, "metonym", country=country_prefix(code)))
 
 
 def _load_people(path: resources.abc.Traversable, b: _Builder, kind: str) -> None:
@@ -290,7 +311,7 @@ def _load_people(path: resources.abc.Traversable, b: _Builder, kind: str) -> Non
         if not _CODE.match(code) or not name or any(d and not _DATE.match(d) for d in (start, end)):
             b.problems.append(f"{path.name}:{lineno}: bad person line ({name!r}, {code!r})")
             continue
-        entry = CodedName(name, code, kind, start, end, role, country=_country_prefix(code))
+        entry = CodedName(name, code, kind, start, end, role, country=country_prefix(code))
         for n in (name, *_split(aliases)):
             b.add(n, entry)
 
@@ -306,10 +327,11 @@ def _load_sectors(path: resources.abc.Traversable, problems: list[str]) -> dict[
 
 
 def _load_roles(path: resources.abc.Traversable, problems: list[str]) -> tuple[
-    dict[str, Role], dict[str, str]
+    dict[str, Role], dict[str, str], dict[str, str]
 ]:
     roles: dict[str, Role] = {}
     mods: dict[str, str] = {}
+    places: dict[str, str] = {}
     for lineno, (phrase, plural, sector, strength, _note) in _rows(path, 5, problems):
         if not re.match(r"^[A-Z]{3}$", sector) or not phrase:
             problems.append(f"{path.name}:{lineno}: bad role line ({phrase!r}, {sector!r})")
@@ -317,9 +339,28 @@ def _load_roles(path: resources.abc.Traversable, problems: list[str]) -> tuple[
         if phrase.startswith("mod:"):
             mods[phrase[4:].lower()] = sector
             continue
+        if phrase.startswith("place:"):
+            for p in (phrase[6:], *_split(plural)):
+                if p != "-":
+                    places[p.lower()] = sector
+            continue
         role = Role(phrase.lower(), sector, strength.lower() == "strong")
         roles.setdefault(phrase.lower(), role)
         for p in _split(plural):
             if p != "-":
                 roles.setdefault(p.lower(), role)
-    return roles, mods
+    return roles, mods, places
+
+
+def _load_senses(path: resources.abc.Traversable, problems: list[str]) -> dict[
+    str, tuple[str, frozenset[str]]
+]:
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for lineno, (phrases, sector, cues, _note) in _rows(path, 4, problems):
+        if not re.match(r"^[A-Z]{3}$", sector) or not phrases or not cues:
+            problems.append(f"{path.name}:{lineno}: bad role sense line ({phrases!r}, {sector!r})")
+            continue
+        cue_set = frozenset(c.lower() for c in _split(cues))
+        for p in _split(phrases):
+            out[p.lower()] = (sector, cue_set)
+    return out

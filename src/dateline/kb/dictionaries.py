@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.kb import CodedName, Role
+from dateline.kb import CodedName, Role, country_prefix
 
 _ENTRY = re.compile(r"^(?P<name>[^\[\]{}#+]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*"
                     r"(?:\[(?P<code>[^\]]*)\])?\s*(?:#.*)?$")
@@ -94,14 +94,10 @@ def _read_tsv(path: Path, text: str, problems: list[str]) -> UserDictionary:
             problems.append(f"{path.name}:{lineno}: expected name, aliases, CODE, "
                             "YYYY-MM-DD start, end, role")
             continue
-        entry = CodedName(name, code, "user", start, end, role, country=_country(code))
+        entry = CodedName(name, code, "user", start, end, role, country=country_prefix(code))
         for n in (name, *[a for a in aliases.split("|") if a.strip()]):
             out.names.append((n.strip(), entry))
     return out
-
-
-def _country(code: str) -> str | None:
-    return None if code[:3] in ("IGO", "NGO", "IMG", "MNC", "---") else code[:3]
 
 
 def _read_actors(path: Path, text: str, problems: list[str]) -> UserDictionary:
@@ -113,7 +109,7 @@ def _read_actors(path: Path, text: str, problems: list[str]) -> UserDictionary:
         if surfaces and codes:
             canonical = surfaces[0]
             for code, start, end in codes:
-                entry = CodedName(canonical, code, "user", start, end, country=_country(code))
+                entry = CodedName(canonical, code, "user", start, end, country=country_prefix(code))
                 for s in surfaces:
                     out.names.append((s, entry))
         surfaces.clear()

@@ -14,17 +14,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dateline.kb import CodedName, KnowledgeBase, kb_for, norm
+from dateline.kb import NON_STATE, CodedName, KnowledgeBase, Role, kb_for, norm
 from dateline.model import Actor, Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 
-_NON_STATE = ("IGO", "NGO", "IMG", "MNC")
+# Phrase lengths tried, longest first; long names hold shorter ones ("Former Yugoslav Republic
+# of Macedonia" is MKD, not "former" + "Yugoslav").
+_NGRAMS = (6, 5, 4, 3, 2, 1)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 # Sectors a former office holder had, which CAMEO turns into ELI.
 _OFFICE = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
 # A group's sector that only qualifies who they are (an ethnic group, groups.tsv): any role
 # noun, even a weak one, says what they do ("Uyghur activists" -> CHNOPP).
 _QUALIFIERS = frozenset({"ETH"})
+# The sectors of the generic fighter nouns (roles.tsv): "militants", "fighters", "insurgents"
+# REB; "gunmen" UAF, armed men nobody has identified, until a group's name does.
+_FIGHTERS = frozenset({"REB", "UAF"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +54,7 @@ def _split3(code: str) -> tuple[str, ...]:
 
 def _from_kb(entry: CodedName) -> Coding:
     parts = _split3(entry.code)
-    if parts[0] in _NON_STATE:
+    if parts[0] in NON_STATE:
         return Coding(country=entry.country, prefix=entry.code, role=entry.role or None)
     return Coding(country=parts[0], sectors=parts[1:], role=entry.role or None)
 
@@ -59,7 +64,8 @@ def _words(text: str) -> list[str]:
 
 
 def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
-                default_country: str | None = None) -> Coding:
+                default_country: str | None = None,
+                context: frozenset[str] = frozenset()) -> Coding:
     """Code a free phrase ("a senior US official", "pro-Russian fighters", "Kremlin spokesman").
 
     Args:
@@ -67,6 +73,8 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
         kb: the knowledge base.
         date: the publication date, to choose among date-bounded entries.
         default_country: the country to use when the phrase names none (a group's location).
+        context: lemmas of the sentence around the phrase, which choose between a role
+            noun's senses (role_senses.tsv: "fighters" near "intercepted" are aircraft).
 
     Returns:
         The Coding (possibly empty).
@@ -79,10 +87,14 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     sectors: list[str] = []
     role: str | None = None
     weak: str | None = None
+    armed_group = False  # a named group with a code of its own ("Taliban", "Islamic State")
+    named_place = False  # a country or territory named by its name ("Hong Kong")
+    roles_seen: list[str] = []
+    sensed: tuple[str, Role] | None = None  # a role noun's other sense, chosen by the context
     i = 0
     while i < len(words):
         matched = False
-        for n in (4, 3, 2, 1):  # longest phrase first: "foreign minister", "state department"
+        for n in _NGRAMS:  # longest phrase first: "foreign minister", "state department"
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])
@@ -104,6 +116,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     c = _from_kb(found)
                     country, prefix = c.country or country, c.prefix
                     base_sectors = c.sectors
+                    armed_group = _is_armed_group(found, c)
                 i += n
                 matched = True
                 break
@@ -115,13 +128,19 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     country = c.country
                     if found.kind in ("metonym", "capital", "group"):
                         base_sectors = c.sectors
+                armed_group = armed_group or _is_armed_group(found, c)
+                named_place = named_place or found.kind == "country"
                 i += n
                 matched = True
                 break
             r = kb.roles.get(phrase)
             if r is not None:
                 role = phrase
-                if r.strong:
+                roles_seen.append(phrase)
+                sense = kb.role_senses.get(phrase)
+                if sense is not None and sense[1] & context:
+                    sensed = (sense[0], r)
+                elif r.strong:
                     sectors.append(r.sector)
                 else:
                     weak = r.sector
@@ -136,10 +155,46 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 break
         if not matched:
             i += 1
+    if sensed is not None:
+        # "Russian fighters intercepted a bomber": aircraft, unless another role word or a
+        # group says who they are ("rebel fighters", "Taliban fighters")
+        other, usual = sensed
+        if not armed_group and not sectors:
+            sectors.append(other)
+            weak = None
+        elif usual.strong:
+            sectors.append(usual.sector)
+        else:
+            weak = weak or usual.sector
+    if named_place and not prefix:
+        sectors = _place_office(roles_seen, sectors, kb)
+    if armed_group:
+        # "Taliban militants", "Islamic State fighters": a fighter noun says they are the
+        # group's members, whose code already says what they are.
+        sectors = [s for s in sectors if s not in _FIGHTERS]
+        weak = None if weak in _FIGHTERS else weak
     if not country and not prefix and default_country and (sectors or weak or role):
         country = default_country
     final = _merge_sectors(base_sectors, sectors, weak)
     return Coding(country=country, prefix=prefix, sectors=final, role=role)
+
+
+def _place_office(roles: list[str], sectors: list[str], kb: KnowledgeBase) -> list[str]:
+    """The sector of an office held for a named territory: "Hong Kong Chief Executive" GOV.
+    Another role of the office's usual sector names its organisation ("chief executive of a
+    Hong Kong bank" stays BUS); a country adjective ("British Airways") names no territory."""
+    for phrase in roles:
+        office = kb.place_roles.get(phrase)
+        usual = kb.roles[phrase].sector
+        if office and not any(kb.roles[p].sector == usual for p in roles
+                              if kb.roles[p] != kb.roles[phrase]):
+            return [office if s == usual else s for s in sectors]
+    return sectors
+
+
+def _is_armed_group(found: CodedName, c: Coding) -> bool:
+    """A named group with a code of its own, not an ethnic qualifier ("Tibetans" CHNETH)."""
+    return found.kind == "group" and bool(c.prefix or set(c.sectors) - _QUALIFIERS)
 
 
 def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -> tuple[str, ...]:
@@ -163,7 +218,10 @@ def _best(cands: tuple[CodedName, ...], date: str | None) -> CodedName | None:
     return min(pool, key=lambda c: order.get(c.kind, 9))
 
 
-def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
+def _person(entity: Entity, kb: KnowledgeBase, date: str | None,
+            titled: tuple[str, ...] = ()) -> Coding | None:
+    """The person's knowledge-base entry for the date; undated, the office the text's titles
+    name (``titled``: their sectors, "US commander" MIL), else their best-known office."""
     for name in (entity.name, *_tail_names(entity.name)):
         cands = [c for c in kb.lookup(name, date) if c.kind in ("person", "user")]
         valid = [c for c in cands if date and c.valid_on(date)]
@@ -177,9 +235,10 @@ def _person(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | Non
                 return replace(base, sectors=("ELI",) if set(base.sectors) & _OFFICE
                                else base.sectors)
             return _from_kb(min(cands, key=lambda c: c.start or ""))
-        if cands:  # undated article: the office the person is best known for
+        if cands:  # undated article: the office the titles name, else the best known
+            named = [c for c in cands if set(_from_kb(c).sectors) & set(titled)]
             gov = [c for c in cands if c.code.endswith("GOV")]
-            return _from_kb(max(gov or cands, key=lambda c: c.start or ""))
+            return _from_kb(max(named or gov or cands, key=lambda c: c.start or ""))
     return None
 
 
@@ -189,17 +248,19 @@ def _tail_names(name: str) -> list[str]:
 
 
 def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
-                focus: str | None = None) -> Actor | None:
-    """The actor of one entity, or None when nothing codes it."""
+                focus: str | None = None, context: frozenset[str] = frozenset()
+                ) -> Actor | None:
+    """The actor of one entity, or None when nothing codes it (``context``: lemmas of the
+    sentence around its first mention, which choose between a role noun's senses)."""
     titles = " ; ".join(entity.titles)
     coding: Coding | None = None
+    from_titles = code_phrase(titles, kb, date, context=context) if titles else Coding()
     if entity.type == "PERSON" and not entity.name.startswith(("a ", "an ", "the ", "A ", "The ")):
-        coding = _person(entity, kb, date)
-    from_titles = code_phrase(titles, kb, date) if titles else Coding()
+        coding = _person(entity, kb, date, from_titles.sectors)
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
-        phrase = code_phrase(entity.name, kb, date)
+        phrase = code_phrase(entity.name, kb, date, context=context)
         coding = _combine(coding or Coding(), phrase)
     coding = _combine(coding, from_titles)
     if not coding.country and not coding.prefix and focus and (coding.sectors or coding.role):
@@ -240,7 +301,7 @@ def _actor(c: Coding, kb: KnowledgeBase) -> Actor:
     code = c.code() or ""
     sector = c.sectors[0] if c.sectors else None
     plover = kb.sectors.get(sector, ("", ""))[1] if sector else None
-    country = c.country if c.country and not c.country.startswith(_NON_STATE) else None
+    country = c.country if c.country and not c.country.startswith(NON_STATE) else None
     return Actor(code=code, country=country, sector=sector, role=c.role, plover_sector=plover or None)
 
 
@@ -256,16 +317,35 @@ def focus_country(article: Article, kb: KnowledgeBase) -> str | None:
     dateline = (article.dateline or "").lower()
     for p in article.places:
         if p.country:
-            n = len(p.mentions) + (_DATELINE_WEIGHT if dateline and p.name.lower() in dateline
-                                   else 0)
+            n = _where(article, p.mentions, kb) + (
+                _DATELINE_WEIGHT if dateline and p.name.lower() in dateline else 0)
             counts[p.country] = counts.get(p.country, 0) + n
     for e in article.entities:
         iso = kb.country_of(e.name) if e.type == "NORP" else None
         if iso:
-            counts[iso] = counts.get(iso, 0) + len(e.mentions)
+            counts[iso] = counts.get(iso, 0) + _where(article, e.mentions, kb)
+    counts = {c: n for c, n in counts.items() if n}
     if not counts:
         return None
     return max(counts, key=lambda c: counts[c])  # first seen wins a tie (text order)
+
+
+def _where(article: Article, mentions: Sequence[Span], kb: KnowledgeBase) -> int:
+    """How many mentions of a country say where things happen: not those that only name
+    whose thing it is ("hit by a US drone strike", "Israeli shelling"), which tell of a
+    country acting from elsewhere. Its people and places still count ("US troops")."""
+    n = 0
+    for a, b in mentions:
+        k = bisect.bisect_left(article.tokens, b, key=lambda t: t.start) - 1
+        t = article.tokens[k] if 0 <= k < len(article.tokens) else None
+        n += not (t is not None and a <= t.start and _names_owner(article, t, kb))
+    return n
+
+
+def _names_owner(article: Article, t: Token, kb: KnowledgeBase) -> bool:
+    """Whether t modifies a thing that is neither a place nor an actor ("US drone strike")."""
+    return t.dep in ("compound", "amod") and _modifies_thing(article, t) and (
+        kb.role(article.tokens[t.head].lemma) is None)
 
 
 # Common nouns that name a place, so that a country modifying them locates ("in the Russian
@@ -352,15 +432,16 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
     out = []
     for e in article.entities:
         local = focus
+        context = _context(article, e)
         if e.type == "GROUP" and e.mentions:
             local = located_country(article, e.mentions[0], kb) or focus
         if e.type in ("GROUP", "ORG") and e.mentions:
             local = _inner_place_country(article, e.mentions[0]) or local
         if e.type in ("GPE", "LOC") and not kb.lookup(e.name, date):
             # "Northern Ireland" is a place of the UK, not Ireland named with a compass word
-            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local)
+            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local, context)
         else:
-            actor = code_entity(e, kb, date, local)
+            actor = code_entity(e, kb, date, local, context)
         if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
             actor = _place_actor(article, e, kb)
         out.append(replace(e, actor=actor))
@@ -369,8 +450,18 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
                 article.text[e.mentions[0][0] : e.mentions[0][1]]):
             owner = possessor_country(article, out, e.mentions[0])
             if owner is not None:  # "the US advised its citizens": American citizens
-                out[n] = replace(e, actor=code_entity(e, kb, date, owner))
+                out[n] = replace(e, actor=code_entity(e, kb, date, owner,
+                                                      _context(article, e)))
     return replace(article, entities=tuple(out))
+
+
+def _context(article: Article, e: Entity) -> frozenset[str]:
+    """Lemmas of the sentence of the entity's first mention, outside that mention."""
+    if not e.mentions:
+        return frozenset()
+    a, b = e.mentions[0]
+    return frozenset(t.lemma.lower() for t in _sentence_tokens(article, a)
+                     if not a <= t.start < b)
 
 
 POSSESSIVE = re.compile(r"(?i)(its|their|our|his|her)\s")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from dateline.kb import KnowledgeBase, kb_for, norm
+from dateline.kb import KnowledgeBase, Role, kb_for, norm
 from dateline.model import Article, Entity, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.actors import PLACE_NOUNS
@@ -255,7 +255,7 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
     for t in d.toks:
         if t.pos != "NOUN" or t.i in claimed or t.dep not in _ARG_DEPS:
             continue
-        role = kb.role(t.lemma) or kb.role(t.text.lower())
+        role = kb.role(t.lemma) or kb.role(t.text.lower()) or _compound_role(d, t, kb)
         if role is None:
             continue
         a, b = d.np_range(t.i)
@@ -291,6 +291,14 @@ def _descriptions(clusters: list[_Cluster], d: _Doc, kb: KnowledgeBase, claimed:
             clusters.append(_Cluster(ctype, text, f"desc:{len(clusters)}", [span],
                                      head=t.lemma, plural=plural, titles=[title]))
         claimed.update(range(a, b))
+
+
+def _compound_role(d: _Doc, t: Token, kb: KnowledgeBase) -> Role | None:
+    """A role phrase whose head noun is no role by itself ("fighter jets", "fighter planes")."""
+    if t.i == 0 or d.toks[t.i - 1].dep != "compound" or d.toks[t.i - 1].head != t.i:
+        return None
+    return kb.role(f"{d.toks[t.i - 1].lemma} {t.lemma}") or kb.role(
+        f"{d.toks[t.i - 1].text} {t.text}")
 
 
 _AFFILIATING_PREPS = frozenset({"of", "in", "from"})
