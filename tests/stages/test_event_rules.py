@@ -110,6 +110,11 @@ PRESENT = {
         [("JPNMIL", "SSD", "074", "asserted")],
     # claiming to have attacked someone claims responsibility for it, against them
     "The US claimed that they had attacked Iraq.": [("USA", "IRQ", "015", "asserted")],
+    # criticism offered or voiced is criticism (111); joint war games performed are 062
+    "European Union lawmakers offered scathing criticism of the Maltese government.":
+        [("IGOEUREECLEG", "MLTGOV", "111", "asserted")],
+    "The armies of Brazil and Argentina performed joint war games in October.":
+        [("ARG", "BRAMIL", "062", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
