@@ -100,16 +100,23 @@ class Match:
     alt: bool
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, spelt as
+# English-language text spells them ("Doğubayazıt" is "Dogubayazit", "Łódź" is "Lodz").
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                       "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ð": "d",
+                       "Ð": "D", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"})
+
+
 def name_key(name: str) -> str:
     """Normalise a place name for lookup: accents, case, dots, hyphens, a leading 'the'.
 
     Args:
-        name: a surface name ("U.S.", "Côte d'Ivoire", "the Gambia").
+        name: a surface name ("U.S.", "Côte d'Ivoire", "the Gambia", "Łódź").
 
     Returns:
-        The lookup key ("us", "cote d'ivoire", "gambia").
+        The lookup key ("us", "cote d'ivoire", "gambia", "lodz").
     """
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace(".", "")
     s = s.replace("-", " ").replace("–", " ")
