@@ -524,6 +524,44 @@ def test_places_gazetteer_english_spelling_is_the_primary_name(gaz: Gazetteer) -
     assert gaz.lookup("Lodz")[0].entry.name == "Łódź" and not gaz.lookup("Lodz")[0].alt
 
 
+def test_places_town_before_a_place_noun_is_no_demonym(gaz: Gazetteer) -> None:
+    # A tagger may take "Luoyang" in "Luoyang city" for an adjective; "Russian" stays out.
+    art = extract_places(parse(
+        "Luoyang|GPE|JJ city reported new cases , Russian|GPE|JJ officials said ."), gaz)
+    assert named(art, "Luoyang").country == "CHN"
+    assert [p.name for p in art.places] == ["Luoyang"]
+
+
+def test_places_other_labels_cued_through_the_and_lists(gaz: Gazetteer) -> None:
+    # "in the X and Y": the preposition governs through "the"; the second name is cued by
+    # the first one once that is found.
+    art = extract_places(parse(
+        "Storms flooded farms in the Yeysk|PERSON and Tuapse|WORK_OF_ART on Monday ."), gaz)
+    assert {p.name for p in art.places} == {"Yeysk", "Tuapse"}
+    art = extract_places(parse(
+        "The mayor of Tuapse|PERSON , Ivan|PERSON Petrov|PERSON , resigned ."), gaz)
+    assert [p.name for p in art.places] == ["Tuapse"]
+    art = extract_places(parse(
+        "Farmers on islands like Sumatra|PERSON lost their crops ."), gaz)
+    assert named(art, "Sumatra").country == "IDN"
+
+
+def test_places_division_named_with_its_type_word(gaz: Gazetteer) -> None:
+    # "Terrebonne Parish" says what it is, untagged or filed as a person.
+    art = extract_places(parse(
+        "Floodwater reached Terrebonne Parish homes . Cameron|PERSON Parish|PERSON "
+        "residents left ."), gaz)
+    assert (named(art, "Terrebonne Parish").feature, named(art, "Cameron Parish").feature) \
+        == ("ADM2", "ADM2")
+
+
+def test_places_acronym_is_not_a_town_of_that_spelling(gaz: Gazetteer) -> None:
+    # "EU" is no French town called Eu; "NSW" is still New South Wales.
+    art = extract_places(parse(
+        "Ministers met in the EU|ORG capital , and in NSW|GPE farmers waited ."), gaz)
+    assert [p.name for p in art.places] == ["NSW"]
+
+
 def test_places_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
     art = extract_places(parse("Two tankers were attacked in the Gulf|LOC on Thursday ."), gaz)
     gulf = named(art, "Gulf")

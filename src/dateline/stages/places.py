@@ -130,11 +130,13 @@ def _trim(d: TokenIndex, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_demonym(tok: Token, gaz: Gazetteer) -> bool:
+def _is_demonym(tok: Token, gaz: Gazetteer, nxt: Token | None = None) -> bool:
     """An adjective or plural people-noun ("Russian", "Syrians"), unless a place has that name
-    ("the Balkans")."""
+    ("the Balkans"), or a lowercase place noun ``nxt`` says which place it names: a tagger
+    takes "Heze" in "Heze city" or "Gansu" in "Gansu province" for an adjective."""
     if tok.tag == "JJ":
-        return True
+        return not (nxt is not None and nxt.text in _PLACE_NOUNS and
+                    any(not m.alt for m in gaz.lookup(tok.text)))
     return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
         not gaz.has(tok.text)
 
@@ -171,7 +173,8 @@ def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
         if s.label not in PLACE_LABELS or s.tok_start <= covered:
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
-        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, d.toks[b] if b < len(d.toks)
+                                                  else None)):
             continue
         if d.span(a, b) in persons:
             continue  # the entities stage found this "place" to be a person's name
@@ -206,7 +209,7 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
         key = name_key(text)
         if gaz.has(text) and key not in _NOT_PLACES and key not in surnames:
             country = _is_country_name(gaz, text)
-            cued = _cued(d, a, b, anchors)
+            cued = _cued(d, gaz, a, b, anchors)
             strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
             if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)) or strong:
                 start, end = d.span(a, b)
@@ -384,23 +387,33 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: s
     if not first_in_sentence and d.toks[a - 1].text[:1].isupper() and \
             d.toks[a - 1].pos == "PROPN":
         return False
-    cued = _cued(d, a, b, anchors)
+    cued = _cued(d, gaz, a, b, anchors)
     if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
     return cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)
 
 
-def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
+def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> bool:
     """Whether the words around [a, b) mark it as a place (``anchors``: tokens of places)."""
-    prev = d.toks[a - 1] if a > 0 else None
+    # "in the Volga and Don": a locative preposition may govern the name through "the".
+    p = a - 1 if a > 0 and d.toks[a - 1].text.lower() != "the" else a - 2
+    prev = d.toks[p] if p >= 0 else None
     nxt = d.toks[b] if b < len(d.toks) else None
     if prev is not None and prev.text.lower() in _LOCATIVE and not (
-        prev.text.lower() == "to" and a >= 2 and d.toks[a - 2].text.lower() in _NOT_LOCATIVE_TO
+        prev.text.lower() == "to" and p >= 1 and d.toks[p - 1].text.lower() in _NOT_LOCATIVE_TO
     ):
         return True
-    if prev is not None and prev.text.lower() == "of" and a >= 2 \
-            and d.toks[a - 2].text.lower() in _PLACE_NOUNS:
-        return True  # "the resort of Sochi", "the Syrian city of Aleppo"
+    if prev is not None and prev.text.lower() == "of" and p >= 1 \
+            and d.toks[p - 1].text.lower() in _PLACE_NOUNS | _OF_PLACE:
+        return True  # "the resort of Sochi", "the Syrian city of Aleppo", "the mayor of X"
+    if prev is not None and p >= 1 and (
+        (prev.text.lower() == "like" and d.toks[p - 1].text.lower() in _PLACE_PLURALS)
+        or (prev.text.lower() == "as" and p >= 2 and d.toks[p - 1].text.lower() == "such"
+            and d.toks[p - 2].text.lower() in _PLACE_PLURALS)
+    ):
+        return True  # "regions like Sumatra", "countries such as Chad"
+    if _self_typed(d, gaz, a, b):
+        return True  # "Harris County", "Orleans Parish"
     if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
         return True  # "Donbas region"
     # Next to a place, joined by a comma or a conjunction: "Pandi, Bulacan", "Benin and Togo".
@@ -416,6 +429,24 @@ def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+# "the mayor of X", "residents of X": nouns whose "of" names a place.
+_OF_PLACE = frozenset({"mayor", "governor", "residents", "inhabitants", "outskirts", "suburbs",
+                       "streets", "municipality"})
+# "regions like X", "countries such as X".
+_PLACE_PLURALS = frozenset({"cities", "towns", "villages", "regions", "provinces", "states",
+                            "counties", "districts", "countries", "nations", "areas", "islands",
+                            "places", "territories", "ports", "capitals", "parts"})
+# Capitalised type words that end the proper name of a division: "Harris County".
+_TYPE_WORDS = frozenset({"county", "parish", "province", "district", "region", "governorate",
+                         "oblast", "prefecture", "regency", "state", "territory"})
+
+
+def _self_typed(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> bool:
+    """A multi-word name ending in a capitalised division type word that names a division
+    ("Orleans Parish"; not a town called "Central Business District")."""
+    last = d.toks[b - 1]
+    return b - a > 1 and last.text[:1].isupper() and last.text.lower() in _TYPE_WORDS and \
+        any(m.entry.is_admin or not m.entry.is_city for m in gaz.lookup(d.stext(a, b)))
 # "X located in Y": Y contains X.
 _SITUATED = frozenset({"located", "situated", "based", "lying"})
 
@@ -686,9 +717,15 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
         mentions += _gazetteer_mentions(d, gaz, taken, anchors, surnames)
-        anchors = {k for m in mentions for k in range(m.a, m.b)}
-        mentions += [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
-                     if not any(k in anchors for k in range(m.a, m.b))]
+        # Twice: a place the first pass finds is a list neighbour for the next ("the Volga
+        # and Don", both filed under other labels).
+        for _ in range(2):
+            anchors = {k for m in mentions for k in range(m.a, m.b)}
+            weak = [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
+                    if not any(k in anchors for k in range(m.a, m.b))]
+            if not weak:
+                break
+            mentions += weak
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
@@ -700,6 +737,12 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
             names[m.key] = _Name(m.key, [m], gaz.lookup(m.key)[:_MAX_CANDIDATES])
         else:
             nm.mentions.append(m)
+    for key, nm in list(names.items()):
+        # "EU", "UN": an acronym is not a town that happens to be spelt so (Eu, Normandy).
+        if all(_acronym(m.surface) for m in nm.mentions):
+            nm.candidates = tuple(c for c in nm.candidates if not c.entry.is_city)
+            if not nm.candidates:
+                del names[key]
     dl_name, dl_within = _dateline_parts(article.dateline)
     dl_entry = _resolve_alone(gaz, dl_name, names, dl_within) if dl_name else None
     _resolve(names, gaz, dl_entry, name_key(dl_name) if dl_name else "")
@@ -708,6 +751,12 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
+
+
+def _acronym(surface: str) -> bool:
+    """An all-capitals word of two to four letters ("EU", "U.N.", "NSW")."""
+    letters = surface.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _merge(names: dict[str, _Name]) -> list[Place]:
