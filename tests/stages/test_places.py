@@ -562,6 +562,28 @@ def test_places_acronym_is_not_a_town_of_that_spelling(gaz: Gazetteer) -> None:
     assert [p.name for p in art.places] == ["NSW"]
 
 
+def test_places_name_cut_into_two_spans_is_joined(gaz: Gazetteer) -> None:
+    # NER read "French" as a nationality and "Guiana" as a person; "French Guiana" is a place.
+    art = extract_places(parse(
+        "Boats sailed from French|NORP Guiana|PERSON to Brazil|GPE ."), gaz)
+    assert [p.name for p in art.places] == ["French Guiana", "Brazil"]
+    assert named(art, "French Guiana").country == "GUF"
+
+
+def test_places_spaced_dash_separates_names(gaz: Gazetteer) -> None:
+    # "Central Asia - Kazakhstan" is two places; "Guinea-Bissau" stays one.
+    art = extract_places(parse(
+        "Locusts moved into Central|GPE Asia|GPE -|GPE Kazakhstan|GPE and Guinea-Bissau|GPE ."
+    ), gaz)
+    assert [p.name for p in art.places] == ["Central Asia", "Kazakhstan", "Guinea-Bissau"]
+
+
+def test_places_listed_region_beats_a_country_by_alternate_name(gaz: Gazetteer) -> None:
+    # "Central Africa" is the region, not the Central African Republic (an alternate name).
+    art = extract_places(parse("Rains failed across Central|LOC Africa|LOC ."), gaz)
+    assert named(art, "Central Africa").feature == "RGN"
+
+
 def test_places_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
     art = extract_places(parse("Two tankers were attacked in the Gulf|LOC on Thursday ."), gaz)
     gulf = named(art, "Gulf")

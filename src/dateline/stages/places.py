@@ -164,13 +164,34 @@ def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int
     return None
 
 
+def _joined_mentions(art: Article, d: TokenIndex, gaz: Gazetteer) -> list[_Mention]:
+    """Country, division or region names NER cut into two adjoining spans ("French" NORP +
+    "Guiana" PERSON)."""
+    out: list[_Mention] = []
+    for s1, s2 in zip(art.ner, art.ner[1:]):
+        if s1.tok_end != s2.tok_start or (s1.label in PLACE_LABELS and
+                                          s2.label in PLACE_LABELS):
+            continue
+        a, _ = _trim(d, s1.tok_start, s1.tok_end)
+        _, b = _trim(d, s2.tok_start, s2.tok_end)
+        if a >= s1.tok_end or b <= s2.tok_start or (out and out[-1].b > a):
+            continue
+        text = d.stext(a, b)
+        if any(not m.alt and (m.entry.is_country or m.entry.feature in ("ADM1", "CONT") or
+                              m.entry.geonameid is None) for m in gaz.lookup(text)):
+            out.append(_exact(d, a, b))
+    return out
+
+
 def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
-                  persons: set[Span]) -> list[_Mention]:
-    """Mentions from the NER model's GPE, LOC and FAC spans."""
+                  persons: set[Span], joined: set[int]) -> list[_Mention]:
+    """Mentions from the NER model's GPE, LOC and FAC spans (but not from ``joined``
+    tokens, already read as a place whole)."""
     out: list[_Mention] = []
     covered = -1  # last token consumed by a span grown over its neighbour
     for s in art.ner:
-        if s.label not in PLACE_LABELS or s.tok_start <= covered:
+        if s.label not in PLACE_LABELS or s.tok_start <= covered or \
+                not joined.isdisjoint(range(s.tok_start, s.tok_end)):
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
         if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, d.toks[b] if b < len(d.toks)
@@ -255,6 +276,17 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
     m = _mention(d, gaz, a, b)
     if m is not None:
         return [m]
+    # "Central Asia - Kazakhstan": names set apart by a spaced dash (not "Guinea-Bissau").
+    dashes = [i for i in range(a + 1, b - 1) if d.toks[i].text in ("-", "–", "—")
+              and d.toks[i].start > d.toks[i - 1].end]
+    if dashes:
+        parts, prev = [], a
+        for c in dashes + [b]:
+            parts.append((prev, c))
+            prev = c + 1
+        found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
+        if all(found):
+            return [m for m in found if m is not None]
     # "Kisumu and Rift Valley": a coordination NER took for one name.
     glue = [i for i in range(a, b) if d.toks[i].text.lower() in ("and", "or", "&")]
     if glue:
@@ -518,9 +550,14 @@ _WORLD_CITY_BONUS = 4.0
 _NEAR_COUNT = 2
 
 
+def _listed_region(e: GeoEntry) -> bool:
+    """A region, sea or landmark from place_regions.tsv."""
+    return e.geonameid is None and e.population == 0 and e.feature not in ("PPL", "PPLC")
+
+
 def _prior(m: Match) -> float:
     e = m.entry
-    if e.geonameid is None and e.population == 0 and e.feature not in ("PPL", "PPLC"):
+    if _listed_region(e):
         base = _REGION_PRIOR
     else:
         base = math.log10(max(e.population, 1)) + _FEATURE_BONUS.get(e.feature, 1.0)
@@ -532,6 +569,13 @@ def _prior(m: Match) -> float:
 def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     """Prominence of each candidate, letting a dominant town beat its same-named division."""
     scores = [_prior(m) for m in cands]
+    # A region listed under the name itself outranks what is known by it only as an alternate
+    # name: "Central Africa" is the region, not the Central African Republic.
+    listed = max((s for m, s in zip(cands, scores, strict=True)
+                  if not m.alt and _listed_region(m.entry)), default=None)
+    if listed is not None:
+        scores = [min(s, listed - 0.1) if m.alt else s
+                  for m, s in zip(cands, scores, strict=True)]
     for i, m in enumerate(cands):
         if not m.entry.is_city:
             continue
@@ -712,7 +756,9 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
         surnames = _surnames(article, d, gaz)
-        mentions = _ner_mentions(article, d, gaz, persons)
+        mentions = _joined_mentions(article, d, gaz)
+        joined = {k for m in mentions for k in range(m.a, m.b)}
+        mentions += _ner_mentions(article, d, gaz, persons, joined)
         anchors = {k for m in mentions for k in range(m.a, m.b)}
         taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
