@@ -76,10 +76,19 @@ def test_places_gazetteer_countries_rank_first(gaz: Gazetteer, name: str, iso3: 
      ("Karo", "ADM2", "IDN", 3.05, 98.5),  # "Kabupaten Karo" in GeoNames
      ("Karo Regency", "ADM2", "IDN", 3.05, 98.5),
      ("Nyanza", "RGN", "KEN", -0.5, 34.6),
-     ("Piccadilly", "ST", "GBR", 51.51, -0.14)],
+     ("Piccadilly", "ST", "GBR", 51.51, -0.14),
+     ("Republic of Congo", "PCLI", "COG", -1.0, 15.0),
+     ("Democratic Republic of Congo", "PCLI", "COD", 0.0, 25.0),
+     ("Menoufia", "ADM1", "EGY", 30.5, 31.1),  # "Al Minūfīyah" in GeoNames
+     ("Sharqia", "ADM1", "EGY", 30.6, 31.7),
+     ("Merseyside", "RGN", "GBR", 53.42, -2.95),
+     ("Mekong Delta", "RGN", "VNM", 10.0, 105.8),
+     ("Jutland", "PEN", "DNK", 56.0, 9.0),
+     ("Soviet Union", "PCLH", None, 60.0, 80.0),
+     ("USSR", "PCLH", None, 60.0, 80.0)],
 )
 def test_places_gazetteer_knows_places(gaz: Gazetteer, name: str, feature: str | None,
-                                       iso3: str, lat: float, lon: float) -> None:
+                                       iso3: str | None, lat: float, lon: float) -> None:
     hits = [m.entry for m in gaz.lookup(name) if m.entry.country == iso3]
     assert hits, name
     if feature is not None:
@@ -95,6 +104,11 @@ def test_places_gazetteer_divisions_and_containment(gaz: Gazetteer) -> None:
     usa = gaz.country("USA")
     assert usa is not None and gaz.contains(usa, texas) and not gaz.contains(texas, usa)
     assert not gaz.lookup("Russian"), "a demonym is no gazetteer name"
+    # A former state has no country code: it holds no place (nor every uncoded region).
+    ussr = gaz.lookup("Soviet Union")[0].entry
+    assert ussr.is_country and not gaz.contains(ussr, gaz.lookup("Balkans")[0].entry)
+    # "Federal Republic of Germany" is still today's Germany.
+    assert gaz.lookup("Federal Republic of Germany")[0].entry.country == "DEU"
 
 
 def test_places_gazetteer_loads_from_cache_quickly(gaz: Gazetteer) -> None:
