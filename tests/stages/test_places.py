@@ -85,7 +85,11 @@ def test_places_gazetteer_countries_rank_first(gaz: Gazetteer, name: str, iso3: 
      ("Mekong Delta", "RGN", "VNM", 10.0, 105.8),
      ("Jutland", "PEN", "DNK", 56.0, 9.0),
      ("Soviet Union", "PCLH", None, 60.0, 80.0),
-     ("USSR", "PCLH", None, 60.0, 80.0)],
+     ("USSR", "PCLH", None, 60.0, 80.0),
+     ("Katanga", "RGN", "COD", -8.9, 26.4),
+     ("Hedmark", "RGN", "NOR", 61.4, 11.5),
+     ("Bas-Congo", "ADM1", "COD", -5.3, 13.8),
+     ("Panama Canal", "CNL", "PAN", 9.1, -79.7)],
 )
 def test_places_gazetteer_knows_places(gaz: Gazetteer, name: str, feature: str | None,
                                        iso3: str | None, lat: float, lon: float) -> None:
