@@ -602,6 +602,25 @@ def test_places_listed_region_beats_a_country_by_alternate_name(gaz: Gazetteer) 
     assert named(art, "Central Africa").feature == "RGN"
 
 
+def test_places_town_called_x_and_big_town_by_another_name(gaz: Gazetteer) -> None:
+    # "a village called X" cues a small village; a cue also admits a big town under an
+    # alternate name ("Bombay" for Mumbai) filed under another label.
+    art = extract_places(parse(
+        "Vets tested birds in a village called Aldbourne|ORG in England|GPE ."), gaz)
+    assert named(art, "Aldbourne").country == "GBR"
+    art = extract_places(parse("Trains stopped in the city of Bombay|ORG ."), gaz)
+    assert named(art, "Bombay").country == "IND"
+
+
+def test_places_other_mentions_of_a_found_name(gaz: Gazetteer) -> None:
+    # Found once with a cue, "Tuapse" is a place at its other mentions too, but not inside
+    # a longer name.
+    art = extract_places(parse(
+        "Ships left the port of Tuapse|ORG . Inspectors visited Tuapse|PERSON later . "
+        "The Tuapse|ORG Port|ORG Authority|ORG declined to comment ."), gaz)
+    assert len(named(art, "Tuapse").mentions) == 2
+
+
 def test_places_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
     art = extract_places(parse("Two tankers were attacked in the Gulf|LOC on Thursday ."), gaz)
     gulf = named(art, "Gulf")

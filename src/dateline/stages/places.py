@@ -232,7 +232,7 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
             country = _is_country_name(gaz, text)
             cued = _cued(d, gaz, a, b, anchors)
             strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
-            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)) or strong:
+            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)) or strong:
                 start, end = d.span(a, b)
                 out.append(_Mention(a, b, start, end, d.text[start:end], key))
     return out
@@ -349,17 +349,22 @@ def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> _Mention | None:
     return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]))
 
 
-def _prominent(gaz: Gazetteer, key: str, city_pop: int, admin2: bool = False) -> bool:
-    """Whether a name has a candidate that needs no (or, with a cue, little) more evidence."""
+def _prominent(gaz: Gazetteer, key: str, city_pop: int, cued: bool = False) -> bool:
+    """Whether a name has a candidate that needs no (or, with a cue, little) more evidence.
+
+    With a cue, second-order divisions count, and so do big towns under another of their
+    names ("the town of Mbanza Congo", officially Mbanza Kongo)."""
     if name_key(key) in _GENERIC:
         return False
     for m in gaz.lookup(key):
         e = m.entry
         if e.is_country or e.feature in ("CONT", "ADM1") or (e.geonameid is None and not m.alt):
             return True
-        if admin2 and e.feature == "ADM2" and not m.alt:
+        if cued and e.feature == "ADM2" and not m.alt:
             return True
         if e.is_city and not m.alt and e.population >= city_pop:
+            return True
+        if cued and e.is_city and e.population >= _CITY_ALONE_POP:
             return True
     return False
 
@@ -387,6 +392,38 @@ def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int],
                 i = b - 1
                 break
         i += 1
+    return out
+
+
+def _repeated_mentions(d: TokenIndex, mentions: list[_Mention]) -> list[_Mention]:
+    """Other occurrences of a name found as a place (one sense per discourse): "the town of
+    Tuapse ... visited Tuapse". Not inside a longer name or entity span."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for m in mentions:
+        words = tuple(d.toks[k].text for k in range(m.a, m.b))
+        if words[0][:1].isupper() and (words, m.key) not in by_first.get(words[0], []):
+            by_first.setdefault(words[0], []).append((words, m.key))
+    covered = {k for m in mentions for k in range(m.a, m.b)}
+    out: list[_Mention] = []
+    n_tok = len(d.toks)
+    for i, t in enumerate(d.toks):
+        for words, key in by_first.get(t.text, ()):
+            b = i + len(words)
+            if b > n_tok or any(k in covered for k in range(i, b)) or \
+                    tuple(d.toks[k].text for k in range(i, b)) != words:
+                continue
+            if t.ent_iob == "I" or (b < n_tok and d.toks[b].ent_iob == "I"):
+                continue  # part of a longer entity span
+            nxt = d.toks[b] if b < n_tok else None
+            prev = d.toks[i - 1] if i > 0 else None
+            if (nxt is not None and nxt.text[:1].isupper() and nxt.sent == t.sent) or \
+                    (prev is not None and prev.text[:1].isupper() and prev.pos == "PROPN"
+                     and prev.sent == t.sent):
+                continue  # "the Tuapse Port Authority"
+            start, end = d.span(i, b)
+            out.append(_Mention(i, b, start, end, d.text[start:end], key))
+            covered.update(range(i, b))
+            break
     return out
 
 
@@ -422,7 +459,7 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: s
     cued = _cued(d, gaz, a, b, anchors)
     if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
-    return cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)
+    return cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)
 
 
 def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> bool:
@@ -438,6 +475,9 @@ def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> b
     if prev is not None and prev.text.lower() == "of" and p >= 1 \
             and d.toks[p - 1].text.lower() in _PLACE_NOUNS | _OF_PLACE:
         return True  # "the resort of Sochi", "the Syrian city of Aleppo", "the mayor of X"
+    if prev is not None and prev.text.lower() in ("called", "named") and p >= 1 \
+            and d.toks[p - 1].text.lower() in _PLACE_NOUNS:
+        return True  # "a village called Aldbourne"
     if prev is not None and p >= 1 and (
         (prev.text.lower() == "like" and d.toks[p - 1].text.lower() in _PLACE_PLURALS)
         or (prev.text.lower() == "as" and p >= 2 and d.toks[p - 1].text.lower() == "such"
@@ -772,6 +812,7 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
             if not weak:
                 break
             mentions += weak
+        mentions += _repeated_mentions(d, mentions)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
