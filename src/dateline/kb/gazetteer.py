@@ -100,16 +100,23 @@ class Match:
     alt: bool
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, spelt as
+# English-language text spells them ("Doğubayazıt" is "Dogubayazit", "Łódź" is "Lodz").
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                       "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ð": "d",
+                       "Ð": "D", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"})
+
+
 def name_key(name: str) -> str:
     """Normalise a place name for lookup: accents, case, dots, hyphens, a leading 'the'.
 
     Args:
-        name: a surface name ("U.S.", "Côte d'Ivoire", "the Gambia").
+        name: a surface name ("U.S.", "Côte d'Ivoire", "the Gambia", "Łódź").
 
     Returns:
-        The lookup key ("us", "cote d'ivoire", "gambia").
+        The lookup key ("us", "cote d'ivoire", "gambia", "lodz").
     """
-    s = unicodedata.normalize("NFKD", name)
+    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("‘", "'").replace("`", "'").replace(".", "")
     s = s.replace("-", " ").replace("–", " ")
@@ -207,8 +214,9 @@ class Gazetteer:
         """Whether ``inner`` lies inside ``outer`` (a country or an administrative division)."""
         if outer.idx == inner.idx:
             return False
-        if outer.is_country:
-            return inner.country == outer.country and not inner.is_country
+        if outer.is_country:  # a former state (no code of its own) holds nothing known
+            return outer.country is not None and inner.country == outer.country and \
+                not inner.is_country
         if outer.feature == "ADM1":
             return inner.admin1_code == outer.admin1_code and inner.feature != "ADM1"
         if outer.feature == "ADM2":
@@ -460,7 +468,7 @@ def build_state(files: list[tuple[str, bytes]] | None = None) -> dict[str, Any]:
             if alt.get("lang") == "en":
                 b.name(idx, alt["name"], False)
     admin_rows = list(_tsv(blobs["place_admin1.tsv"], 5, "place_admin1.tsv"))
-    centres = {r[0]: (float(r[1]), float(r[2])) for r in admin_rows}
+    centres = {r[0]: (float(r[1]), float(r[2])) for r in admin_rows if r[1] and r[2]}
     _add_admins_and_cities(b, gc, capitals, centres)
     for code, _lat, _lon, _name, aliases in admin_rows:
         if code in b.admin_entry:

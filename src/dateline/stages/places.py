@@ -130,11 +130,13 @@ def _trim(d: TokenIndex, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_demonym(tok: Token, gaz: Gazetteer) -> bool:
+def _is_demonym(tok: Token, gaz: Gazetteer, nxt: Token | None = None) -> bool:
     """An adjective or plural people-noun ("Russian", "Syrians"), unless a place has that name
-    ("the Balkans")."""
+    ("the Balkans"), or a lowercase place noun ``nxt`` says which place it names: a tagger
+    takes "Heze" in "Heze city" or "Gansu" in "Gansu province" for an adjective."""
     if tok.tag == "JJ":
-        return True
+        return not (nxt is not None and nxt.text in _PLACE_NOUNS and
+                    any(not m.alt for m in gaz.lookup(tok.text)))
     return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
         not gaz.has(tok.text)
 
@@ -162,16 +164,38 @@ def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int
     return None
 
 
+def _joined_mentions(art: Article, d: TokenIndex, gaz: Gazetteer) -> list[_Mention]:
+    """Country, division or region names NER cut into two adjoining spans ("French" NORP +
+    "Guiana" PERSON)."""
+    out: list[_Mention] = []
+    for s1, s2 in zip(art.ner, art.ner[1:]):
+        if s1.tok_end != s2.tok_start or (s1.label in PLACE_LABELS and
+                                          s2.label in PLACE_LABELS):
+            continue
+        a, _ = _trim(d, s1.tok_start, s1.tok_end)
+        _, b = _trim(d, s2.tok_start, s2.tok_end)
+        if a >= s1.tok_end or b <= s2.tok_start or (out and out[-1].b > a):
+            continue
+        text = d.stext(a, b)
+        if any(not m.alt and (m.entry.is_country or m.entry.feature in ("ADM1", "CONT") or
+                              m.entry.geonameid is None) for m in gaz.lookup(text)):
+            out.append(_exact(d, a, b))
+    return out
+
+
 def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
-                  persons: set[Span]) -> list[_Mention]:
-    """Mentions from the NER model's GPE, LOC and FAC spans."""
+                  persons: set[Span], joined: set[int]) -> list[_Mention]:
+    """Mentions from the NER model's GPE, LOC and FAC spans (but not from ``joined``
+    tokens, already read as a place whole)."""
     out: list[_Mention] = []
     covered = -1  # last token consumed by a span grown over its neighbour
     for s in art.ner:
-        if s.label not in PLACE_LABELS or s.tok_start <= covered:
+        if s.label not in PLACE_LABELS or s.tok_start <= covered or \
+                not joined.isdisjoint(range(s.tok_start, s.tok_end)):
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
-        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, d.toks[b] if b < len(d.toks)
+                                                  else None)):
             continue
         if d.span(a, b) in persons:
             continue  # the entities stage found this "place" to be a person's name
@@ -206,9 +230,9 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
         key = name_key(text)
         if gaz.has(text) and key not in _NOT_PLACES and key not in surnames:
             country = _is_country_name(gaz, text)
-            cued = _cued(d, a, b, anchors)
+            cued = _cued(d, gaz, a, b, anchors)
             strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
-            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)) or strong:
+            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)) or strong:
                 start, end = d.span(a, b)
                 out.append(_Mention(a, b, start, end, d.text[start:end], key))
     return out
@@ -252,6 +276,17 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
     m = _mention(d, gaz, a, b)
     if m is not None:
         return [m]
+    # "Central Asia - Kazakhstan": names set apart by a spaced dash (not "Guinea-Bissau").
+    dashes = [i for i in range(a + 1, b - 1) if d.toks[i].text in ("-", "–", "—")
+              and d.toks[i].start > d.toks[i - 1].end]
+    if dashes:
+        parts, prev = [], a
+        for c in dashes + [b]:
+            parts.append((prev, c))
+            prev = c + 1
+        found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
+        if all(found):
+            return [m for m in found if m is not None]
     # "Kisumu and Rift Valley": a coordination NER took for one name.
     glue = [i for i in range(a, b) if d.toks[i].text.lower() in ("and", "or", "&")]
     if glue:
@@ -314,17 +349,22 @@ def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> _Mention | None:
     return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]))
 
 
-def _prominent(gaz: Gazetteer, key: str, city_pop: int, admin2: bool = False) -> bool:
-    """Whether a name has a candidate that needs no (or, with a cue, little) more evidence."""
+def _prominent(gaz: Gazetteer, key: str, city_pop: int, cued: bool = False) -> bool:
+    """Whether a name has a candidate that needs no (or, with a cue, little) more evidence.
+
+    With a cue, second-order divisions count, and so do big towns under another of their
+    names ("the town of Mbanza Congo", officially Mbanza Kongo)."""
     if name_key(key) in _GENERIC:
         return False
     for m in gaz.lookup(key):
         e = m.entry
         if e.is_country or e.feature in ("CONT", "ADM1") or (e.geonameid is None and not m.alt):
             return True
-        if admin2 and e.feature == "ADM2" and not m.alt:
+        if cued and e.feature == "ADM2" and not m.alt:
             return True
         if e.is_city and not m.alt and e.population >= city_pop:
+            return True
+        if cued and e.is_city and e.population >= _CITY_ALONE_POP:
             return True
     return False
 
@@ -352,6 +392,38 @@ def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int],
                 i = b - 1
                 break
         i += 1
+    return out
+
+
+def _repeated_mentions(d: TokenIndex, mentions: list[_Mention]) -> list[_Mention]:
+    """Other occurrences of a name found as a place (one sense per discourse): "the town of
+    Tuapse ... visited Tuapse". Not inside a longer name or entity span."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for m in mentions:
+        words = tuple(d.toks[k].text for k in range(m.a, m.b))
+        if words[0][:1].isupper() and (words, m.key) not in by_first.get(words[0], []):
+            by_first.setdefault(words[0], []).append((words, m.key))
+    covered = {k for m in mentions for k in range(m.a, m.b)}
+    out: list[_Mention] = []
+    n_tok = len(d.toks)
+    for i, t in enumerate(d.toks):
+        for words, key in by_first.get(t.text, ()):
+            b = i + len(words)
+            if b > n_tok or any(k in covered for k in range(i, b)) or \
+                    tuple(d.toks[k].text for k in range(i, b)) != words:
+                continue
+            if t.ent_iob == "I" or (b < n_tok and d.toks[b].ent_iob == "I"):
+                continue  # part of a longer entity span
+            nxt = d.toks[b] if b < n_tok else None
+            prev = d.toks[i - 1] if i > 0 else None
+            if (nxt is not None and nxt.text[:1].isupper() and nxt.sent == t.sent) or \
+                    (prev is not None and prev.text[:1].isupper() and prev.pos == "PROPN"
+                     and prev.sent == t.sent):
+                continue  # "the Tuapse Port Authority"
+            start, end = d.span(i, b)
+            out.append(_Mention(i, b, start, end, d.text[start:end], key))
+            covered.update(range(i, b))
+            break
     return out
 
 
@@ -384,23 +456,36 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: s
     if not first_in_sentence and d.toks[a - 1].text[:1].isupper() and \
             d.toks[a - 1].pos == "PROPN":
         return False
-    cued = _cued(d, a, b, anchors)
+    cued = _cued(d, gaz, a, b, anchors)
     if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
-    return cued and _prominent(gaz, text, _CITY_CUED_POP, admin2=True)
+    return cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)
 
 
-def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
+def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> bool:
     """Whether the words around [a, b) mark it as a place (``anchors``: tokens of places)."""
-    prev = d.toks[a - 1] if a > 0 else None
+    # "in the Volga and Don": a locative preposition may govern the name through "the".
+    p = a - 1 if a > 0 and d.toks[a - 1].text.lower() != "the" else a - 2
+    prev = d.toks[p] if p >= 0 else None
     nxt = d.toks[b] if b < len(d.toks) else None
     if prev is not None and prev.text.lower() in _LOCATIVE and not (
-        prev.text.lower() == "to" and a >= 2 and d.toks[a - 2].text.lower() in _NOT_LOCATIVE_TO
+        prev.text.lower() == "to" and p >= 1 and d.toks[p - 1].text.lower() in _NOT_LOCATIVE_TO
     ):
         return True
-    if prev is not None and prev.text.lower() == "of" and a >= 2 \
-            and d.toks[a - 2].text.lower() in _PLACE_NOUNS:
-        return True  # "the resort of Sochi", "the Syrian city of Aleppo"
+    if prev is not None and prev.text.lower() == "of" and p >= 1 \
+            and d.toks[p - 1].text.lower() in _PLACE_NOUNS | _OF_PLACE:
+        return True  # "the resort of Sochi", "the Syrian city of Aleppo", "the mayor of X"
+    if prev is not None and prev.text.lower() in ("called", "named") and p >= 1 \
+            and d.toks[p - 1].text.lower() in _PLACE_NOUNS:
+        return True  # "a village called Aldbourne"
+    if prev is not None and p >= 1 and (
+        (prev.text.lower() == "like" and d.toks[p - 1].text.lower() in _PLACE_PLURALS)
+        or (prev.text.lower() == "as" and p >= 2 and d.toks[p - 1].text.lower() == "such"
+            and d.toks[p - 2].text.lower() in _PLACE_PLURALS)
+    ):
+        return True  # "regions like Sumatra", "countries such as Chad"
+    if _self_typed(d, gaz, a, b):
+        return True  # "Harris County", "Orleans Parish"
     if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
         return True  # "Donbas region"
     # Next to a place, joined by a comma or a conjunction: "Pandi, Bulacan", "Benin and Togo".
@@ -416,6 +501,24 @@ def _cued(d: TokenIndex, a: int, b: int, anchors: set[int]) -> bool:
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+# "the mayor of X", "residents of X": nouns whose "of" names a place.
+_OF_PLACE = frozenset({"mayor", "governor", "residents", "inhabitants", "outskirts", "suburbs",
+                       "streets", "municipality"})
+# "regions like X", "countries such as X".
+_PLACE_PLURALS = frozenset({"cities", "towns", "villages", "regions", "provinces", "states",
+                            "counties", "districts", "countries", "nations", "areas", "islands",
+                            "places", "territories", "ports", "capitals", "parts"})
+# Capitalised type words that end the proper name of a division: "Harris County".
+_TYPE_WORDS = frozenset({"county", "parish", "province", "district", "region", "governorate",
+                         "oblast", "prefecture", "regency", "state", "territory"})
+
+
+def _self_typed(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> bool:
+    """A multi-word name ending in a capitalised division type word that names a division
+    ("Orleans Parish"; not a town called "Central Business District")."""
+    last = d.toks[b - 1]
+    return b - a > 1 and last.text[:1].isupper() and last.text.lower() in _TYPE_WORDS and \
+        any(m.entry.is_admin or not m.entry.is_city for m in gaz.lookup(d.stext(a, b)))
 # "X located in Y": Y contains X.
 _SITUATED = frozenset({"located", "situated", "based", "lying"})
 
@@ -487,9 +590,14 @@ _WORLD_CITY_BONUS = 4.0
 _NEAR_COUNT = 2
 
 
+def _listed_region(e: GeoEntry) -> bool:
+    """A region, sea or landmark from place_regions.tsv."""
+    return e.geonameid is None and e.population == 0 and e.feature not in ("PPL", "PPLC")
+
+
 def _prior(m: Match) -> float:
     e = m.entry
-    if e.geonameid is None and e.population == 0 and e.feature not in ("PPL", "PPLC"):
+    if _listed_region(e):
         base = _REGION_PRIOR
     else:
         base = math.log10(max(e.population, 1)) + _FEATURE_BONUS.get(e.feature, 1.0)
@@ -501,6 +609,13 @@ def _prior(m: Match) -> float:
 def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     """Prominence of each candidate, letting a dominant town beat its same-named division."""
     scores = [_prior(m) for m in cands]
+    # A region listed under the name itself outranks what is known by it only as an alternate
+    # name: "Central Africa" is the region, not the Central African Republic.
+    listed = max((s for m, s in zip(cands, scores, strict=True)
+                  if not m.alt and _listed_region(m.entry)), default=None)
+    if listed is not None:
+        scores = [min(s, listed - 0.1) if m.alt else s
+                  for m, s in zip(cands, scores, strict=True)]
     for i, m in enumerate(cands):
         if not m.entry.is_city:
             continue
@@ -681,14 +796,23 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
         surnames = _surnames(article, d, gaz)
-        mentions = _ner_mentions(article, d, gaz, persons)
+        mentions = _joined_mentions(article, d, gaz)
+        joined = {k for m in mentions for k in range(m.a, m.b)}
+        mentions += _ner_mentions(article, d, gaz, persons, joined)
         anchors = {k for m in mentions for k in range(m.a, m.b)}
         taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
         mentions += _gazetteer_mentions(d, gaz, taken, anchors, surnames)
-        anchors = {k for m in mentions for k in range(m.a, m.b)}
-        mentions += [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
-                     if not any(k in anchors for k in range(m.a, m.b))]
+        # Twice: a place the first pass finds is a list neighbour for the next ("the Volga
+        # and Don", both filed under other labels).
+        for _ in range(2):
+            anchors = {k for m in mentions for k in range(m.a, m.b)}
+            weak = [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
+                    if not any(k in anchors for k in range(m.a, m.b))]
+            if not weak:
+                break
+            mentions += weak
+        mentions += _repeated_mentions(d, mentions)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
@@ -700,6 +824,12 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
             names[m.key] = _Name(m.key, [m], gaz.lookup(m.key)[:_MAX_CANDIDATES])
         else:
             nm.mentions.append(m)
+    for key, nm in list(names.items()):
+        # "EU", "UN": an acronym is not a town that happens to be spelt so (Eu, Normandy).
+        if all(_acronym(m.surface) for m in nm.mentions):
+            nm.candidates = tuple(c for c in nm.candidates if not c.entry.is_city)
+            if not nm.candidates:
+                del names[key]
     dl_name, dl_within = _dateline_parts(article.dateline)
     dl_entry = _resolve_alone(gaz, dl_name, names, dl_within) if dl_name else None
     _resolve(names, gaz, dl_entry, name_key(dl_name) if dl_name else "")
@@ -708,6 +838,12 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
+
+
+def _acronym(surface: str) -> bool:
+    """An all-capitals word of two to four letters ("EU", "U.N.", "NSW")."""
+    letters = surface.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _merge(names: dict[str, _Name]) -> list[Place]:
