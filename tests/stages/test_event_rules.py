@@ -115,6 +115,14 @@ PRESENT = {
         [("IGOEUREECLEG", "MLTGOV", "111", "asserted")],
     "The armies of Brazil and Argentina performed joint war games in October.":
         [("ARG", "BRAMIL", "062", "asserted")],
+    # a protest whose venue is the protesters' own institution still happened
+    "Several student groups held a protest demonstration at Delhi University.":
+        [("INDEDU", None, "141", "asserted")],
+    # a court setting aside an order rejects whoever issued it
+    "The Supreme Court overturned the government's ban.": [("JUD", "GOV", "120", "asserted")],
+    # fundraising for someone is financial support
+    "George W. Bush is raising money for the US Senate campaign of Kevin Cramer.":
+        [("USAELI", "USALEG", "071", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

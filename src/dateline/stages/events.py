@@ -1204,7 +1204,8 @@ class _Coder:
             if venue is not None and venue.ref.code and (trig.code[:2] == "14" or all(
                     s is not None and s.ref.code and s.ref.code[:3] != venue.ref.code[:3]
                     for s, _ in pairs)):
-                pairs = [(s, venue) for s, _ in pairs if s is None or _distinct(s.ref, venue.ref)]
+                pairs = [(s, venue) for s, _ in pairs
+                         if s is None or _distinct(s.ref, venue.ref)] or pairs
         negated, modality = self.context(t.i)
         if trig.modality != "asserted" and modality == "asserted":
             modality = trig.modality
