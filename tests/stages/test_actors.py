@@ -355,3 +355,19 @@ def test_actors_end_to_end_fighter_aircraft(engine, text, name, code):
 def test_actors_end_to_end_weapon_country_is_no_focus(engine, text, name, code):
     art = engine.extract(text, date="2019-03-01")
     assert _entity(art, name).actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # whom critics or opponents oppose does not say what they are
+        ("political opponents of the Maldives government", "MDVOPP"),
+        ("critics of the government", "OPP"),
+        ("government critics", "OPP"),
+        ("Kremlin critics", "RUSOPP"),
+        # an ordinary "of" phrase still codes by what it names
+        ("the head of the government", "GOV"),
+    ],
+)
+def test_actors_code_phrase_adversaries_oppose_what_they_name(kb, phrase, code):
+    assert code_phrase(phrase, kb, "2015-06-01").code() == code

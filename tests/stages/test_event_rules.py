@@ -123,6 +123,12 @@ PRESENT = {
     # fundraising for someone is financial support
     "George W. Bush is raising money for the US Senate campaign of Kevin Cramer.":
         [("USAELI", "USALEG", "071", "asserted")],
+    # armed men storming a building attack it; unarmed opponents clashing with police riot
+    "The Taliban stormed a police headquarters in eastern Afghanistan on Sunday.":
+        [("AFGREBTAL", "AFG", "190", "asserted")],
+    "Political opponents of the Maldives government clashed with police in the capital.":
+        [("MDVOPP", "MDVCOP", "145", "asserted")],
+    "Protesters stormed the parliament building.": [("OPP", None, "145", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

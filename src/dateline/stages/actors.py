@@ -59,6 +59,12 @@ def _from_kb(entry: CodedName) -> Coding:
     return Coding(country=parts[0], sectors=parts[1:], role=entry.role or None)
 
 
+# Role nouns defined by whom they oppose: in "critics of the government" the government is
+# the one criticised, so its role word does not code the critics.
+_ADVERSARIES = frozenset({"critic", "critics", "opponent", "opponents", "detractor",
+                          "detractors", "foe", "foes"})
+
+
 def _words(text: str) -> list[str]:
     return [w.lower().rstrip(".").removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)]
 
@@ -91,6 +97,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     named_place = False  # a country or territory named by its name ("Hong Kong")
     roles_seen: list[str] = []
     sensed: tuple[str, Role] | None = None  # a role noun's other sense, chosen by the context
+    adversary = False  # "opponents of X": X's roles say whom they oppose, not what they are
     i = 0
     while i < len(words):
         matched = False
@@ -134,7 +141,13 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 matched = True
                 break
             r = kb.roles.get(phrase)
+            if r is not None and adversary:
+                i += n  # "critics of the government": the government names whose critics
+                matched = True
+                break
             if r is not None:
+                if phrase in _ADVERSARIES and "of" in words[i + n : i + n + 1]:
+                    adversary = True
                 role = phrase
                 roles_seen.append(phrase)
                 sense = kb.role_senses.get(phrase)
@@ -155,6 +168,10 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 break
         if not matched:
             i += 1
+    if words and words[-1] in _ADVERSARIES and kb.roles.get(words[-1]) is not None:
+        # "government critics", "regime opponents": what they oppose is not what they are
+        sectors, weak = [], kb.roles[words[-1]].sector
+        base_sectors, armed_group = (), False  # "Kremlin critics": Russians opposing it
     if sensed is not None:
         # "Russian fighters intercepted a bomber": aircraft, unless another role word or a
         # group says who they are ("rebel fighters", "Taliban fighters")

@@ -109,6 +109,9 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pob
 
 
 _STATE = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+# Sectors that bear arms, and unarmed civil ones (CAMEO actor sector codes).
+_ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SPY", "PRM", "SEP"})
+_CIVIL = frozenset({"OPP", "CVL", "LAB", "EDU", "REF", "AGR", "HRI", "NGO", "REL", "MED", "JRN"})
 
 
 def _same_side(a: str, b: str) -> bool:
@@ -1003,9 +1006,27 @@ class _Coder:
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
-        self.events = [self._verbal_attack(self._extradited(e)) for e in self.events
+        self.events = [self._by_arms(self._verbal_attack(self._extradited(e)))
+                       for e in self.events
                        if not self._call_with_purpose(e)]
         return self.events
+
+    def _by_arms(self, ev: Event) -> Event:
+        """Who storms or clashes decides what it is: armed forces storming a building attack
+        it (190); unarmed opponents clashing with the police riot (145)."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        code = ev.source.code if ev.source is not None and ev.source.code else ""
+        if v is None or not code:
+            return ev
+        lemma = self.d.toks[v].lemma.lower()
+        sectors = {code[i:i + 3] for i in range(3, len(code), 3)}
+        if ev.cameo.code == "145" and lemma == "storm" and sectors & _ARMED:
+            return self.recoded(ev, "190")
+        target = ev.target.code if ev.target is not None and ev.target.code else ""
+        if (ev.cameo.code == "190" and lemma == "clash" and sectors & _CIVIL
+                and not sectors & _ARMED and target[3:6] in ("COP", "MIL")):
+            return self.recoded(ev, "145")
+        return ev
 
     def _verbal_attack(self, ev: Event) -> Event:
         """ "launched an attack on X, calling them liars": an attack made of words is
