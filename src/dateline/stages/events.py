@@ -18,6 +18,7 @@ from dateline.kb.event_words import EventWords, load_event_words
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
+from dateline.settings import EVENT_MODEL_THRESHOLD
 from dateline.stages.actors import POSSESSIVE, code_phrase, located_country, possessor_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
@@ -1225,7 +1226,8 @@ class _Coder:
 
 
 def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
-                   model: EventModel | None = None, threshold: float = 0.8,
+                   model: EventModel | None = None,
+                   threshold: float = EVENT_MODEL_THRESHOLD,
                    tone: ToneLexicon | None = None,
                    words: EventWords | None = None) -> Article:
     """Code the article's events (see the module docstring).
