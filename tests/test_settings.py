@@ -32,6 +32,15 @@ def test_settings_defaults_load():
     assert isinstance(s.actor_dictionaries, tuple)
 
 
+def test_settings_defaults_toml_matches_the_dataclass_defaults():
+    # defaults.toml is what users read; the dataclass defaults (and EVENT_MODEL_THRESHOLD,
+    # which extract_events() defaults to) must say the same.
+    from dateline.settings import EVENT_MODEL_THRESHOLD
+
+    assert Settings.load() == Settings()
+    assert Settings.load().event_model_threshold == EVENT_MODEL_THRESHOLD
+
+
 def test_settings_overrides_win():
     s = Settings.load(batch_size=2, spacy_model="sm", min_english_ratio=0.3)
     assert (s.batch_size, s.spacy_model, s.min_english_ratio) == (2, "sm", 0.3)

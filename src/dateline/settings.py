@@ -12,6 +12,11 @@ from typing import Any
 
 from dateline.errors import ConfigError
 
+# The least probability at which the fallback event classifier's root is reported. A name of
+# its own because extract_events() defaults to it too; defaults.toml, the file users read and
+# override, carries the same value (tests/test_settings.py checks the two agree).
+EVENT_MODEL_THRESHOLD = 0.8
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -24,7 +29,7 @@ class Settings:
     min_words_for_language: int = 25
     # The fallback event classifier for actor pairs no rule links, and its threshold.
     event_model: bool = True
-    event_model_threshold: float = 0.8
+    event_model_threshold: float = EVENT_MODEL_THRESHOLD
     # Users' own actor dictionaries (dateline TSV, PETRARCH/TABARI actor or agent files).
     actor_dictionaries: tuple[str, ...] = ()
 

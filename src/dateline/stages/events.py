@@ -14,9 +14,11 @@ from itertools import combinations, permutations
 from typing import Any
 
 from dateline.kb import KnowledgeBase, kb_for
+from dateline.kb.event_words import EventWords, load_event_words
 from dateline.kb.lexicon import Lexicon, Trigger, load_lexicon
 from dateline.model import ActorRef, Article, Cameo, Event, Plover, Token
 from dateline.pipeline import Context, StageSpec
+from dateline.settings import EVENT_MODEL_THRESHOLD
 from dateline.stages.actors import POSSESSIVE, code_phrase, located_country, possessor_country
 from dateline.stages.event_model import EventModel, load_event_model
 from dateline.stages.places import event_place
@@ -24,57 +26,18 @@ from dateline.stages.times import sentence_date_value
 from dateline.stages.tokens import TokenIndex, different_names
 from dateline.stages.tone import ToneLexicon, load_tone_lexicon
 
+# The English word classes the rules read (intent, asking, speech, light verbs ...) are data:
+# kb/data/event_words.tsv, passed in as EventWords. What stays here is grammar and coding
+# scheme: dependency labels, entity labels, closed-class words (negation, modal and future
+# auxiliaries, relative pronouns, locative prepositions) and CAMEO code roots.
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _NEG = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-_INTENT = frozenset(
-    ["plan", "intend", "schedule", "expect", "hope", "want", "seek", "aim", "prepare", "set", "go", "agree", "vow", "pledge", "promise", "threaten", "offer", "try", "attempt", "propose", "wish", "need", "due", "poise", "willing", "ready", "prepared", "determined", "eager", "keen", "commit"]
-)
-# Verbs that ask or push someone to act: the act asked for has not happened.
-_ASKED = frozenset({"urge", "ask", "press", "pressure", "push", "encourage", "request",
-                    "invite", "persuade", "appeal", "lobby", "tell", "order", "demand", "beg",
-                    "implore", "exhort", "advise", "warn"})
-# Verbs whose "that" clause is what they ask for ("demanded that she resign"), unlike "told
-# reporters that ...".
-_DEMAND_THAT = frozenset({"demand", "urge", "request", "insist", "order", "press", "ask"})
-_ASKING_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "order", "bid",
-                           "attempt", "effort", "proposal", "offer", "pressure", "push"})
-_CONTROL = _ASKED | {"force", "compel", "oblige", "allow", "permit", "enable", "authorize",
-                     "require", "help"}
-# Predicates that blame their subject ("X was responsible", "X was behind the attack").
-_BLAME = frozenset({"responsible", "guilty", "behind", "culpable", "liable"})
-# Verbs whose infinitive complement did not and will not happen.
-_NOT_DOING = frozenset({"fail", "refuse", "decline"})
-# Purposes of aid that name its receiver ("... to support Syrian refugees").
-_HELPING = frozenset({"support", "help", "assist", "aid", "feed", "house", "shelter", "rebuild"})
 # Appeals (02) and demands (10): what they ask for has not happened.
 _ASKING_ROOTS = frozenset({"02", "10"})
-# Verbs whose bare sense needs a person or group as object ("received the minister").
-_PERSON_OBJECT = frozenset({"receive", "host", "release", "free"})
-_THINGS = frozenset({"statement", "report", "video", "footage", "figure", "data", "result",
-                     "earnings", "earning", "list", "document", "image", "photo", "picture", "letter",
-                     "message", "percent", "vote", "share", "score", "album", "film", "book",
-                     "version", "update", "guidance", "award", "prize", "funding", "money",
-                     "payment", "grade", "rating", "sentence", "detail", "information"})
-# Aerial weapons named as the subject of a generic attack verb: 195 (aerial weapons), 1952
-# (remotely piloted).
-_AERIAL = {"warplane": "195", "jet": "195", "aircraft": "195", "bomber": "195",
-           "helicopter": "195", "plane": "195", "missile": "195", "airplane": "195",
-           "drone": "1952"}
-# Verbs whose passive subject stands for its sender ("2,000 soldiers were deployed").
-_SENT = frozenset({"deploy", "dispatch", "station", "redeploy", "post", "airlift"})
-# Documents through which their signer acts ("signed a decree granting ...").
-_INSTRUMENTS = frozenset({"decree", "order", "law", "bill", "resolution", "directive", "edict",
-                          "regulation", "legislation", "measure", "ordinance", "proclamation",
-                          "operation", "campaign", "effort", "plan", "drive", "bid", "crackdown",
-                          "offensive", "mission", "programme", "program", "initiative"})
 _FALLBACK_TARGETS = ("dobj", "pobj:to", "pobj:with", "pobj:against", "pobj:on", "pobj:from",
                      "pobj:for")
-_RECEIVE = frozenset({"receive", "get", "obtain", "accept", "secure", "win"})
-_GIVE = ("provide", "give", "offer", "send", "supply", "extend", "grant")
 _LOCATIVE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across",
                        "around", "throughout", "over"})
-_APPRAISE = frozenset({"describe", "call", "term", "label", "characterize", "characterise",
-                       "brand", "dub", "consider", "deem"})
 _MAX_MODEL_ACTORS = 6
 _NAMED = frozenset({"PERSON", "ORG", "NORP"})
 # Where the heads of the two parties of a sentence's event sit (the classifier's candidates).
@@ -89,17 +52,7 @@ _MODEL_CODES = {
 _MUST = frozenset({"must", "should", "ought"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_SPEECH = frozenset(
-    ["say", "tell", "state", "announce", "add", "claim", "allege", "report", "suggest", "believe", "assert", "insist", "note", "argue", "warn", "write", "told", "reveal", "confirm", "indicate", "think"]
-)
-# Content of these is alleged; plain attribution ("..., officials said") is not.
-_ACCUSE = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "contend"})
-_DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebuff"})
 _REL_PRON = frozenset({"who", "which", "that", "whom"})
-# Verbs whose object noun names the subject's own act ("began a visit", "launched an attack").
-_LIGHT = frozenset(
-    ["make", "pay", "conduct", "carry", "launch", "begin", "start", "hold", "undertake", "stage", "mount", "wage", "continue", "end", "conclude", "complete", "wrap", "resume", "step", "intensify", "escalate", "announce", "order"]
-)
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 _ARG_EXCLUDE = frozenset(
     ["punct", "cc", "conj", "nsubj", "csubj", "aux", "auxpass", "det", "mark", "case", "relcl", "advcl", "xcomp"]
@@ -144,12 +97,13 @@ class _Arg:
 class _Coder:
     """Per-article state for coding events (built once per article)."""
 
-    def __init__(self, art: Article, kb: KnowledgeBase, lex: Lexicon,
+    def __init__(self, art: Article, kb: KnowledgeBase, lex: Lexicon, words: EventWords,
                  tone: ToneLexicon | None = None) -> None:
         self.art = art
         self.tone = tone
         self.kb = kb
         self.lex = lex
+        self.words = words
         self.d = TokenIndex.build(art)
         self.date = art.published.date
         self.owner: dict[int, tuple[str, tuple[int, int], str | None]] = {}
@@ -233,7 +187,8 @@ class _Coder:
         while clause is not None and steps < 4:
             c = self.d.toks[clause]
             gov = self.d.toks[c.head]
-            if c.dep == "ccomp" and gov.lemma.lower() in _SPEECH | _ACCUSE and gov.i != c.i:
+            if (c.dep == "ccomp" and gov.lemma.lower() in self.words.speech | self.words.accuse
+                    and gov.i != c.i):
                 subj = self.subject(gov.i)
                 if subj is not None and subj != t.i and self.d.toks[subj].pos != "PRON":
                     return subj
@@ -327,7 +282,7 @@ class _Coder:
         if agent is not None:
             return agent
         if self.is_passive(v):
-            if self.d.kids(v, "xcomp") or t.lemma.lower() in _SENT:
+            if self.d.kids(v, "xcomp") or t.lemma.lower() in self.words.sent:
                 # "is scheduled to meet": the passive subject acts; "troops were deployed":
                 # the troops stand for the state that sends them
                 for k in self.d.kids(v, "nsubjpass"):
@@ -357,7 +312,7 @@ class _Coder:
             return t.head
         if t.dep == "acl":
             head = self.d.toks[t.head]
-            if (depth < 3 and head.lemma.lower() in _INSTRUMENTS and head.dep == "dobj"
+            if (depth < 3 and head.lemma.lower() in self.words.instruments and head.dep == "dobj"
                     and head.head != head.i):
                 # "signed a decree granting citizenship", "launched operations to detain":
                 # whoever signs or launches acts, not the decree or the operation
@@ -411,10 +366,10 @@ class _Coder:
     def _thing_object(self, t: Token) -> bool:
         """Whether a verb that takes people ("receive", "host", "release") has a thing as its
         object ("received 10 percent of the vote", "released a statement")."""
-        if t.pos != "VERB" or t.lemma.lower() not in _PERSON_OBJECT:
+        if t.pos != "VERB" or t.lemma.lower() not in self.words.person_object:
             return False
         for k in self.d.kids(t.i, "dobj"):
-            return k.lemma.lower() in _THINGS
+            return k.lemma.lower() in self.words.things
         return False
 
     def _infinitive(self, i: int) -> bool:
@@ -436,7 +391,7 @@ class _Coder:
             return False
         if t.dep == "xcomp":
             return True
-        return (t.dep == "advcl" and self.d.toks[t.head].lemma.lower() in _CONTROL
+        return (t.dep == "advcl" and self.d.toks[t.head].lemma.lower() in self.words.control
                 and self._infinitive(t.i))
 
     def is_passive(self, v: int) -> bool:
@@ -583,7 +538,7 @@ class _Coder:
                 return cand
         if trig.code[:2] == "07":  # "provided $1.7 billion in aid to support Syrian refugees"
             for p in self.d.kids(t.i, "advcl", "xcomp", "acl"):
-                if p.lemma.lower() in _HELPING:
+                if p.lemma.lower() in self.words.helping:
                     for k in self.d.kids(p.i, "dobj"):
                         if self.actor(k.i) is not None:
                             return k.i
@@ -651,7 +606,7 @@ class _Coder:
             if k.i in self.owner or k.ent_type in ("NORP", "GPE", "ORG"):
                 return k.i
         gov = self.d.toks[t.head]
-        if t.dep == "dobj" and gov.lemma.lower() in _LIGHT:
+        if t.dep == "dobj" and gov.lemma.lower() in self.words.light:
             return self.subject(gov.i)
         return None
 
@@ -684,27 +639,30 @@ class _Coder:
             gov = d.toks[tok.head]
             glem = gov.lemma.lower()
             chain = chain and tok.dep in ("xcomp", "acomp", "conj")
-            if chain and tok.dep == "xcomp" and glem in _NOT_DOING:
+            if chain and tok.dep == "xcomp" and glem in self.words.not_doing:
                 negated = True  # "failed to reach a deal", "refuses to lift the ban"
-            if glem in _ASKED and tok.dep in ("xcomp", "advcl") and (
+            if glem in self.words.asked and tok.dep in ("xcomp", "advcl") and (
                     chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
                 return negated, "hypothetical"
-            if chain and tok.dep in ("xcomp", "acomp") and glem in _INTENT:
+            if chain and tok.dep in ("xcomp", "acomp") and glem in self.words.intent:
                 modality = "intended" if modality == "asserted" else modality
                 if j == i and any(k.dep == "neg" for k in d.kids(gov.i)):
                     negated = True
             if tok.dep in ("ccomp", "pcomp", "pobj", "prep", "xcomp") and gov.pos in (
                     "VERB", "ADP"):
-                if glem in _DENY:  # "denied using chemical weapons"
+                if glem in self.words.deny:  # "denied using chemical weapons"
                     return negated, "denied"
-                if glem in _ACCUSE and tok.dep != "xcomp":
+                if glem in self.words.accuse and tok.dep != "xcomp":
                     return negated, "alleged"
-            if tok.dep == "acl" and glem in _ASKING_NOUNS:  # "a call to release activists"
+            if tok.dep == "acl" and glem in self.words.asking_nouns:
+                # "a call to release activists"
                 return negated, "hypothetical"
             if (tok.dep == "advcl" and self._infinitive(j)
-                    and any(o.lemma.lower() in _ASKING_NOUNS for o in d.kids(gov.i, "dobj"))):
+                    and any(o.lemma.lower() in self.words.asking_nouns
+                            for o in d.kids(gov.i, "dobj"))):
                 return negated, "hypothetical"  # the same, parsed as "rejected [a call] [to]"
-            if tok.dep == "ccomp" and glem in _DEMAND_THAT:  # "demanded that she step down"
+            if tok.dep == "ccomp" and glem in self.words.demand_that:
+                # "demanded that she step down"
                 return negated, "hypothetical"
             if (tok.dep == "acl" and glem in ("plan", "intention", "intent")
                     and any(k.lemma.lower() == "no" for k in d.kids(gov.i, "det"))):
@@ -723,7 +681,7 @@ class _Coder:
                 modality = g_mod
         if t.pos == "NOUN" and modality == "asserted" and t.dep in ("nsubj", "dobj", "nsubjpass"):
             gov = d.toks[t.head]
-            if gov.lemma.lower() in _INTENT and gov.i != t.i:
+            if gov.lemma.lower() in self.words.intent and gov.i != t.i:
                 modality = "intended"
             elif gov.pos in ("VERB", "AUX") and gov.i != t.i:
                 g_neg, g_mod = self.context(gov.i)
@@ -737,7 +695,7 @@ class _Coder:
             if t.head == t.i or t.dep not in ("xcomp", "acomp", "conj"):
                 return False
             gov = self.d.toks[t.head]
-            if t.dep != "conj" and gov.lemma.lower() in _INTENT:
+            if t.dep != "conj" and gov.lemma.lower() in self.words.intent:
                 return True
             t = gov
         return False
@@ -746,12 +704,13 @@ class _Coder:
         """Whether the clause of token i is the content of a speech verb ("X said it would")."""
         t = self.d.toks[i]
         gov = self.d.toks[t.head]
-        return t.dep == "ccomp" and gov.i != i and gov.lemma.lower() in _SPEECH
+        return t.dep == "ccomp" and gov.i != i and gov.lemma.lower() in self.words.speech
 
     def appraisal(self, t: Token, code: str) -> str:
         """ "described the visit as 'extremely positive'": a statement that judges its object
         is praise (051) or criticism (111), by the tone lexicon's words in the judgement."""
-        if self.tone is None or not code.startswith("01") or t.lemma.lower() not in _APPRAISE:
+        if (self.tone is None or not code.startswith("01")
+                or t.lemma.lower() not in self.words.appraise):
             return code
         judged: list[Token] = []
         for k in self.d.kids(t.i):
@@ -765,14 +724,14 @@ class _Coder:
     def received(self, t: Token, receivers: list[_Arg]
                  ) -> tuple[Trigger, list[_Arg], list[_Arg]] | None:
         """ "received weapons/aid/assurances from Y" is Y giving them: the giver's row."""
-        if t.pos != "VERB" or t.lemma.lower() not in _RECEIVE or not receivers:
+        if t.pos != "VERB" or t.lemma.lower() not in self.words.receive or not receivers:
             return None
         givers = self.args(self.pobj([t.i], "from"))
         objs = self.d.kids(t.i, "dobj")
         if not givers or not objs:
             return None
         noun = objs[0].lemma.lower()
-        for verb in _GIVE:
+        for verb in self.words.give:
             for row in self.lex.triggers.get(("V", verb), ()):
                 if row.deps == (noun,):
                     return row, givers, receivers
@@ -785,7 +744,7 @@ class _Coder:
         gov = d.toks[t.head]
         if trig.pos != "V" or not aux & _MUST or not doers or t.dep != "ccomp":
             return None
-        if gov.lemma.lower() not in _SPEECH or gov.i == t.i:
+        if gov.lemma.lower() not in self.words.speech or gov.i == t.i:
             return None
         speakers = self.args(self.subject(gov.i))
         if not speakers:
@@ -978,7 +937,7 @@ class _Coder:
                     for k in self.d.kids(t.i, "dobj")):
                 trig = next((e for e in self.lex.triggers[("V", t.lemma.lower())]
                              if e.code.startswith("05") and not e.deps), trig)
-            if (t.lemma.lower() in _HELPING and t.dep in ("advcl", "xcomp", "acl")
+            if (t.lemma.lower() in self.words.helping and t.dep in ("advcl", "xcomp", "acl")
                     and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
                             and e.cameo.root == "07" for e in self.events)):
                 continue  # the aid's purpose ("to support refugees"), not a second event
@@ -989,7 +948,7 @@ class _Coder:
             if any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
                    for k in (x.i for x in self.d.kids(t.i, "xcomp"))):
                 continue  # "who asked not to be named"
-            if (not trig.deps and t.lemma.lower() in _INTENT
+            if (not trig.deps and t.lemma.lower() in self.words.intent
                     and any(self._is_trigger(k.i) for k in self.d.kids(t.i, "xcomp"))):
                 continue  # "seeking to deepen ties": the intended act is the event
             dep_heads = [near[x] for x in trig.deps if x in near] + [
@@ -1035,7 +994,7 @@ class _Coder:
         if ev.cameo.root != "19" or v is None or self.d.toks[v].pos != "VERB":
             return ev
         for k in self.d.kids(v, "advcl", "xcomp", "conj"):
-            if k.lemma.lower() not in _APPRAISE or k.tag != "VBG":
+            if k.lemma.lower() not in self.words.appraise or k.tag != "VBG":
                 continue
             # the judgement names people ("calling them nutters") or is negative; "calling
             # it a response to rocket fire" judges the attack, which stays an attack
@@ -1096,7 +1055,7 @@ class _Coder:
             if ev.cameo.code not in ("010", "015") or ev.source is None:
                 continue
             v = self.d.tok_at(ev.trigger_span[0])
-            if v is None or self.d.toks[v].lemma.lower() not in _SPEECH:
+            if v is None or self.d.toks[v].lemma.lower() not in self.words.speech:
                 continue
             done = next((e for e in self.events if e is not ev and e.source is not None
                          and e.cameo.quad == 4 and not e.negated
@@ -1149,7 +1108,7 @@ class _Coder:
         for c in self.d.kids(v, "ccomp"):
             words = {k.lemma.lower() for k in self.d.kids(c.i, "acomp", "prep", "attr")}
             if any(k.dep == "neg" for k in self.d.kids(c.i)) or not (
-                    alleging or (c.lemma.lower() == "be" and words & _BLAME)):
+                    alleging or (c.lemma.lower() == "be" and words & self.words.blame)):
                 continue  # "alleged that France was aware": an accusation of France
             for k in self.d.kids(c.i, "nsubj"):
                 return self.actor(k.i)
@@ -1238,7 +1197,7 @@ class _Coder:
         if demand is not None:
             return [demand]
         code = trig.code
-        if t.lemma.lower() in _APPRAISE and any(
+        if t.lemma.lower() in self.words.appraise and any(
                 (k.dep == "oprd" and k.pos != "PROPN") or k.dep == "ccomp"
                 or (k.dep == "xcomp" and k.pos != "VERB")
                 for k in self.d.kids(t.i, "oprd", "xcomp", "ccomp")):
@@ -1254,7 +1213,7 @@ class _Coder:
                 or any("peacekeep" in s.ref.text.lower() for s in sources)):
             code = "074"  # "announced the deployment of troops on a peacekeeping mission"
         if code == "190" and sources:  # "NATO warplanes struck": the weapon names the force
-            weapon = _AERIAL.get(self.d.toks[sources[0].head].lemma.lower())
+            weapon = self.words.aerial.get(self.d.toks[sources[0].head].lemma.lower())
             code = weapon or code
         if modality == "intended":
             code = self.lex.intent_code(code)
@@ -1289,8 +1248,10 @@ class _Coder:
 
 
 def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
-                   model: EventModel | None = None, threshold: float = 0.8,
-                   tone: ToneLexicon | None = None) -> Article:
+                   model: EventModel | None = None,
+                   threshold: float = EVENT_MODEL_THRESHOLD,
+                   tone: ToneLexicon | None = None,
+                   words: EventWords | None = None) -> Article:
     """Code the article's events (see the module docstring).
 
     Args:
@@ -1300,13 +1261,15 @@ def extract_events(article: Article, kb: KnowledgeBase, lex: Lexicon,
         model: the fallback classifier for actor pairs no rule links (None: rules only).
         threshold: the least probability at which the classifier's root is reported.
         tone: the tone lexicon, to read appraisals ("described X as positive") as 051/111.
+        words: the English word classes the rules read (default: the packaged
+            event_words.tsv).
 
     Returns:
         The article with ``events``.
     """
     if not article.tokens:
         return article
-    coder = _Coder(article, kb, lex, tone)
+    coder = _Coder(article, kb, lex, words if words is not None else load_event_words(), tone)
     coder.code()
     if model is not None:
         coder.events.extend(coder.model_events(model, threshold))
@@ -1341,7 +1304,8 @@ def run(article: Article, ctx: Context) -> Article:
     return extract_events(article, ctx.get("kb", lambda: kb_for(ctx.settings)),
                           ctx.get("lexicon", load_lexicon), model,
                           ctx.settings.event_model_threshold,
-                          ctx.get("tone_lexicon", load_tone_lexicon))
+                          ctx.get("tone_lexicon", load_tone_lexicon),
+                          ctx.get("event_words", load_event_words))
 
 
 STAGE = StageSpec(
