@@ -191,3 +191,9 @@ def test_kb_pickle_round_trip(kb):
     assert back.lookup("Kremlin") == kb.lookup("Kremlin")
     assert back.lookup("John Kerry", "2014-01-01")[0].code == "USAGOV"
     assert back.problems == kb.problems
+
+
+def test_kb_lookup_person_with_a_middle_initial_the_list_omits(kb):
+    # "Mikhail S. Gorbachev" is Mikhail Gorbachev; a bare two-word name is not shortened
+    assert [c.code for c in kb.lookup("Mikhail S. Gorbachev", "1987-06-01")][:1] == ["RUSGOV"]
+    assert kb.lookup("Mikhail X", "1987-06-01") == ()

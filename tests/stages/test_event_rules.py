@@ -129,6 +129,22 @@ PRESENT = {
     "Political opponents of the Maldives government clashed with police in the capital.":
         [("MDVOPP", "MDVCOP", "145", "asserted")],
     "Protesters stormed the parliament building.": [("OPP", None, "145", "asserted")],
+    # failing to reach agreement on X's programme refuses X (120)
+    "President Trump failed to reach agreement on North Korea's denuclearisation.":
+        [("USAGOV", "PRK", "120", "asserted")],
+    # requests approved and pardons granted are concessions; detention revoked is a release
+    "The defence secretary approved a request from the Department of Health for help.":
+        [("GOV", None, "080", "asserted")],
+    "South Korea's cabinet approved a pardon for former President Chun Doo Hwan.":
+        [("KORGOV", "KORELI", "0841", "asserted")],
+    "A court in Ecuador has revoked the detention of former minister Ricardo Patino.":
+        [("ECUJUD", "ECUELI", "0841", "asserted")],
+    # "X's refusal to engage with Y": X refuses to meet Y (125)
+    "Cuba's refusal to engage with the Colombian government angered Washington.":
+        [("CUB", "COLGOV", "125", "asserted")],
+    # no trip, no meeting: the purpose of a trip not taken is not done either
+    "President Reagan said he will not go to Moscow to meet Mikhail S. Gorbachev.":
+        [("USAELI", "RUSELI", "125", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
@@ -267,6 +283,9 @@ ABSENT = {
     # a city named before an attack is where it happened, not who did it
     "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
     "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
+    # "demonstrates that": shows, no protest
+    "Cuba's refusal to engage with the Colombian government demonstrates that it is isolated.":
+        [("CUB", None, "141"), (None, None, "141")],
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("TURGOV", None, "055"), ("DEUGOV", "TURGOV", "041")],
     "Angela Merkel welcomed Donald Trump's invitation to Vladimir Putin.":

@@ -93,7 +93,16 @@ class KnowledgeBase:
 
     def lookup(self, name: str, date: str | None = None) -> tuple[CodedName, ...]:
         """Candidates for a surface name, those valid on ``date`` first."""
-        cands = self.names.get(norm(name), ())
+        key = norm(name)
+        cands = self.names.get(key, ())
+        if not cands and " " in key:
+            # "Mikhail S. Gorbachev", "George W Bush Jr": a middle initial the name list may
+            # not spell out; a person's name without it is the same person
+            words = key.split()
+            bare = " ".join(w for w in words[1:-1] if len(w.rstrip(".")) > 1)
+            short = " ".join(x for x in (words[0], bare, words[-1]) if x)
+            if short != key and len(words) > 2:
+                cands = tuple(c for c in self.names.get(short, ()) if c.kind == "person")
         if date and cands:
             valid = tuple(c for c in cands if c.valid_on(date))
             return valid or cands

@@ -310,6 +310,10 @@ class _Coder:
                 return self.subject(adj.head, depth + 1)
         if t.dep == "relcl":
             return t.head
+        if t.dep == "acl" and self._infinitive(v):
+            for k in self.d.kids(t.head, "poss"):  # "Cuba's refusal to engage": Cuba
+                if k.pos == "PROPN" or (k.pos == "NOUN" and self.actor(k.i) is not None):
+                    return k.i
         if t.dep == "acl":
             head = self.d.toks[t.head]
             if (depth < 3 and head.lemma.lower() in self.words.instruments and head.dep == "dobj"
@@ -664,6 +668,8 @@ class _Coder:
             if tok.dep == "ccomp" and glem in self.words.demand_that:
                 # "demanded that she step down"
                 return negated, "hypothetical"
+            if tok.dep == "acl" and glem in ("refusal", "failure") and self._infinitive(j):
+                negated = True  # "Cuba's refusal to engage with Colombia": a refusal (12x)
             if (tok.dep == "acl" and glem in ("plan", "intention", "intent")
                     and any(k.lemma.lower() == "no" for k in d.kids(gov.i, "det"))):
                 return True, "intended"  # "has no plans to send troops"
@@ -679,6 +685,8 @@ class _Coder:
             g_neg, g_mod = self.context(t.head)
             if g_mod in ("intended", "hypothetical"):
                 modality = g_mod
+                # "will not go to Moscow to meet him": no trip, so no meeting either
+                negated = negated or (g_neg and self.d.toks[t.head].lemma.lower() in ("go", "come", "travel"))
         if t.pos == "NOUN" and modality == "asserted" and t.dep in ("nsubj", "dobj", "nsubjpass"):
             gov = d.toks[t.head]
             if gov.lemma.lower() in self.words.intent and gov.i != t.i:
@@ -941,7 +949,7 @@ class _Coder:
                     and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
                             and e.cameo.root == "07" for e in self.events)):
                 continue  # the aid's purpose ("to support refugees"), not a second event
-            if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj"):
+            if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
                 continue  # "demonstrates the US commitment": shows, no protest
             if not trig.deps and self._thing_object(t):
                 continue  # "received 10 percent", "released a statement": not a person
