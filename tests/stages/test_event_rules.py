@@ -145,6 +145,14 @@ PRESENT = {
     # no trip, no meeting: the purpose of a trip not taken is not done either
     "President Reagan said he will not go to Moscow to meet Mikhail S. Gorbachev.":
         [("USAELI", "RUSELI", "125", "asserted")],
+    # sentenced to prison: detained (173); a term of years is no date
+    "The court sentenced the former minister to five years in prison.":
+        [("JUD", "ELI", "173", "asserted")],
+    # an aircraft forced to land is coerced
+    "Indian Air Force fighter jets forced a Georgian cargo plane to land in Jaipur.":
+        [("INDMIL", "GEO", "170", "asserted")],
+    # an agentless arrest in a country is that country's
+    "Two activists were detained in Moscow.": [("RUS", "RUSOPP", "173", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -62,6 +62,9 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pob
 
 
 _STATE = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+# Acts only a state's authorities do (arrest, expel, convict, sentence): an agentless
+# passive one takes the country it happens in as its doer.
+_STATE_ACTS = frozenset({"173", "174", "116", "172"})
 # Sectors that bear arms, and unarmed civil ones (CAMEO actor sector codes).
 _ARMED = frozenset({"MIL", "REB", "INS", "UAF", "SPY", "PRM", "SEP"})
 _CIVIL = frozenset({"OPP", "CVL", "LAB", "EDU", "REF", "AGR", "HRI", "NGO", "REL", "MED", "JRN"})
@@ -492,6 +495,8 @@ class _Coder:
 
     def _when(self, p: int) -> bool:
         """Whether preposition p only dates the clause ("on Friday", "in May 2013")."""
+        if self.d.toks[p].lemma.lower() == "to":
+            return False  # "sentenced to five years": a term, not a date
         objs = self.d.kids(p, "pobj")
         return bool(objs) and all(o.ent_type in ("DATE", "TIME") for o in objs)
 
@@ -1160,6 +1165,14 @@ class _Coder:
         tgt_head = self.target(t, trig, dep_heads)
         sources = self.args(src_head)
         targets = self.args(tgt_head)
+        if not sources and trig.code[:3] in _STATE_ACTS and self.is_passive(t.i):
+            # "was arrested on Monday in Niger": whoever arrests there is that state
+            where = self.pobj([t.i], "in")
+            ref = self.actor(where) if where is not None else None
+            own = self.owner.get(where) if where is not None else None
+            if (ref is not None and ref.code and own is not None
+                    and self.types.get(own[0]) == "GPE"):
+                sources = [_Arg(where, replace(ref, code=ref.code[:3]))]
         if not sources and not targets:
             return []
         pairs: list[tuple[_Arg | None, _Arg | None]] = []
