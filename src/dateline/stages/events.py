@@ -1170,7 +1170,7 @@ class _Coder:
             where = self.pobj([t.i], "in")
             ref = self.actor(where) if where is not None else None
             own = self.owner.get(where) if where is not None else None
-            if (ref is not None and ref.code and own is not None
+            if (where is not None and ref is not None and ref.code and own is not None
                     and self.types.get(own[0]) == "GPE"):
                 sources = [_Arg(where, replace(ref, code=ref.code[:3]))]
         if not sources and not targets:
