@@ -153,6 +153,15 @@ PRESENT = {
         [("INDMIL", "GEO", "170", "asserted")],
     # an agentless arrest in a country is that country's
     "Two activists were detained in Moscow.": [("RUS", "RUSOPP", "173", "asserted")],
+    # a court ordering someone to hand money over demands it of them (100)
+    "A court in Britain has ordered the son of the former prime minister to hand over the money.":
+        [("GBRJUD", "GBRELI", "100", "asserted")],
+    # threatening to halt talks with someone threatens to halt negotiations (134)
+    "Morgan Tsvangirai threatened to halt the talks with President Robert Mugabe.":
+        [("ZWEOPP", "ZWEGOV", "134", "asserted")],
+    # a reaffirmed commitment is support, not a military reinforcement
+    "Germany has reinforced its commitment to Syrian refugees.":
+        [("DEU", "SYRREF", "051", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
