@@ -162,6 +162,12 @@ PRESENT = {
     # a reaffirmed commitment is support, not a military reinforcement
     "Germany has reinforced its commitment to Syrian refugees.":
         [("DEU", "SYRREF", "051", "asserted")],
+    # the donor of aid gives it; aid "in" a country goes to it
+    "The United States remains the largest single donor of humanitarian assistance in Iraq.":
+        [("USA", "IRQ", "073", "asserted")],
+    "The European Union provided aid in Syria.": [("IGOEUREEC", "SYR", "070", "asserted")],
+    "The Chinese government's assistance package was worth 22 million dollars.":
+        [("CHNGOV", None, "070", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

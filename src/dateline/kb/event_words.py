@@ -46,6 +46,7 @@ class EventWords:
     instruments: frozenset[str]
     sent: frozenset[str]
     helping: frozenset[str]
+    givers: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
     receive: frozenset[str]

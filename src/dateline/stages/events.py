@@ -608,6 +608,14 @@ class _Coder:
         by = self.pobj([t.i], "by")
         if by is not None:
             return by
+        gov = self.d.toks[t.head]
+        if t.dep == "pobj" and gov.lemma.lower() == "of" and gov.head != gov.i:
+            giver = self.d.toks[gov.head]  # "the largest donor of aid": the donor gives
+            if giver.lemma.lower() in self.words.givers:
+                for k in self.d.kids(giver.i, "poss"):
+                    return k.i
+                if giver.dep == "attr" and giver.head != giver.i:
+                    return self.subject(giver.head)
         for k in self.d.kids(t.i, "compound", "amod", "nmod"):
             if (k.ent_type == "GPE" and k.pos == "PROPN" and self.kb.country_of(k.text) is None
                     and self.types.get(self.owner.get(k.i, ("",))[0]) == "GPE"):
