@@ -168,6 +168,9 @@ PRESENT = {
     "The European Union provided aid in Syria.": [("IGOEUREEC", "SYR", "070", "asserted")],
     "The Chinese government's assistance package was worth 22 million dollars.":
         [("CHNGOV", None, "070", "asserted")],
+    # a proposal "by" or "from" someone: rejecting it rejects them
+    "Forces loyal to Khalifa Hifter dismissed a cease-fire proposal by the Libyan government.":
+        [("LBYMIL", "LBYGOV", "127", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
