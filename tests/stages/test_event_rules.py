@@ -171,6 +171,15 @@ PRESENT = {
     # a proposal "by" or "from" someone: rejecting it rejects them
     "Forces loyal to Khalifa Hifter dismissed a cease-fire proposal by the Libyan government.":
         [("LBYMIL", "LBYGOV", "127", "asserted")],
+    # aid workers expelled end aid agencies' presence (1663); information handed over (064)
+    "The Sudanese government expelled 20 humanitarian workers.":
+        [("SDNGOV", "SDNLAB", "1663", "asserted")],
+    "The Swiss government gave account information to the Indian government.":
+        [("CHEGOV", "INDGOV", "064", "asserted")],
+    # joined someone for a meeting (040); forces intensified somewhere (154)
+    "Rex Tillerson joined Mohammad Javad Zarif for a meeting with partners.":
+        [("USABUS", "IRNGOV", "040", "asserted")],  # in 2016 Tillerson still ran Exxon
+    "The Peshmerga have intensified their forces in Mosul.": [("IRQMILPSH", "IRQ", "154", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
