@@ -180,6 +180,11 @@ PRESENT = {
     "Rex Tillerson joined Mohammad Javad Zarif for a meeting with partners.":
         [("USABUS", "IRNGOV", "040", "asserted")],  # in 2016 Tillerson still ran Exxon
     "The Peshmerga have intensified their forces in Mosul.": [("IRQMILPSH", "IRQ", "154", "asserted")],
+    # borders opened to people give them refuge (075); to a state, they let it in (086)
+    "Iran opened its borders to displaced Afghans.": [("IRN", "AFGREF", "075", "asserted")],
+    "Jordan opened its border to Syria.": [("JOR", "SYR", "086", "asserted")],
+    # aid that supports someone is aid given
+    "Australian aid supported Pakistani schools.": [("AUS", None, "070", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -62,6 +62,8 @@ _CLAUSE_UP = frozenset({"xcomp", "ccomp", "pcomp", "advcl", "conj", "prep", "pob
 
 
 _STATE = ("GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+# Nouns of aid given: as the subject of "supported" or "helped" they stand for giving it.
+_AID_NOUNS = frozenset({"aid", "assistance", "funding", "grant", "donation", "loan"})
 # Acts only a state's authorities do (arrest, expel, convict, sentence): an agentless
 # passive one takes the country it happens in as its doer.
 _STATE_ACTS = frozenset({"173", "174", "116", "172"})
@@ -142,6 +144,11 @@ class _Coder:
             if code is None:
                 phrase = code_phrase(self.d.stext(a, b), self.kb, self.date)
                 code = phrase.code()
+            elif self.types.get(eid) == "NORP" and len(code) == 3 and a < head:
+                # "displaced Afghans": the people, with what the phrase says they are
+                richer = code_phrase(self.d.stext(a, b), self.kb, self.date).code()
+                if richer and richer[:3] == code and len(richer) > 3:
+                    code = richer
             place = self.types.get(eid) in ("GPE", "LOC", "FAC")
             if code and place and self._locative(head) and code.endswith("GOV") and len(code) == 6:
                 code = code[:3]  # "traveled to Moscow": a place, not the government
@@ -986,10 +993,28 @@ class _Coder:
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
-        self.events = [self._by_arms(self._verbal_attack(self._extradited(e)))
+        self.events = [self._to_people(self._by_arms(self._verbal_attack(self._extradited(e))))
                        for e in self.events
                        if not self._call_with_purpose(e)]
         return self.events
+
+    def _to_people(self, ev: Event) -> Event:
+        """Borders opened to people (refugees, civilians, "Syrians and Afghans") give them
+        refuge (075); opened to a state or agency, they let it in (086). Aid that supports
+        someone ("Australian aid supported 2 million girls") is aid given (070)."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        if v is None:
+            return ev
+        t = self.d.toks[v]
+        target = ev.target
+        if (ev.cameo.code == "086" and t.lemma.lower() == "open" and target is not None
+                and (self.types.get(target.entity or "") == "NORP"
+                     or (target.code or "")[3:6] in ("REF", "CVL"))):
+            return self.recoded(ev, "075")
+        if (ev.cameo.root == "05" and t.lemma.lower() in self.words.helping
+                and any(k.lemma.lower() in _AID_NOUNS for k in self.d.kids(v, "nsubj"))):
+            return self.recoded(ev, "070")
+        return ev
 
     def _by_arms(self, ev: Event) -> Event:
         """Who storms or clashes decides what it is: armed forces storming a building attack
