@@ -185,6 +185,16 @@ PRESENT = {
     "Jordan opened its border to Syria.": [("JOR", "SYR", "086", "asserted")],
     # aid that supports someone is aid given
     "Australian aid supported Pakistani schools.": [("AUS", None, "070", "asserted")],
+    # "X wants Y to attack Z": X appeals to Y, and Y has not attacked
+    "Obama wants Putin to attack Switzerland.":
+        [("USAGOV", "RUSGOV", "020", "asserted"), ("RUSGOV", "CHE", "190", "hypothetical")],
+    # firing at someone with no weapon named is conventional force; named artillery is 194
+    "The United States fired anti-aircraft batteries at Russia this week.":
+        [("USA", "RUS", "190", "asserted")],
+    "Soldiers fired rockets at the village.": [("MIL", None, "194", "asserted")],
+    # assurances received from X are X's expression of intent to cooperate
+    "Georgian demonstrators received assurances from the Georgian government.":
+        [("GEOGOV", "GEOOPP", "030", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
@@ -323,6 +333,8 @@ ABSENT = {
     # a city named before an attack is where it happened, not who did it
     "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
     "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
+    # a country named only as the owner of a thing ("China's assistance") is not the focus
+    "The government expressed appreciation for China's assistance.": [("CHNGOV", "CHN", "051")],
     # "demonstrates that": shows, no protest
     "Cuba's refusal to engage with the Colombian government demonstrates that it is isolated.":
         [("CUB", None, "141"), (None, None, "141")],

@@ -47,6 +47,7 @@ class EventWords:
     sent: frozenset[str]
     helping: frozenset[str]
     givers: frozenset[str]
+    wish: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
     receive: frozenset[str]

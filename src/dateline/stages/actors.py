@@ -361,7 +361,7 @@ def _where(article: Article, mentions: Sequence[Span], kb: KnowledgeBase) -> int
 
 def _names_owner(article: Article, t: Token, kb: KnowledgeBase) -> bool:
     """Whether t modifies a thing that is neither a place nor an actor ("US drone strike")."""
-    return t.dep in ("compound", "amod") and _modifies_thing(article, t) and (
+    return t.dep in ("compound", "amod", "poss") and _modifies_thing(article, t) and (
         kb.role(article.tokens[t.head].lemma) is None)
 
 

@@ -993,10 +993,33 @@ class _Coder:
                     self.consumed.update(self._demanded(t.i))
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
+        self.events.extend(self.wished())
         self.events = [self._to_people(self._by_arms(self._verbal_attack(self._extradited(e))))
                        for e in self.events
                        if not self._call_with_purpose(e)]
         return self.events
+
+    def wished(self) -> list[Event]:
+        """ "Obama wants Putin to attack Switzerland": an appeal (02x) from the one who wants
+        it to the one who would act; the act itself has not happened."""
+        out = []
+        for ev in self.events:
+            k = self.d.tok_at(ev.trigger_span[0])
+            if k is None or ev.source is None:
+                continue
+            t = self.d.toks[k]
+            gov = self.d.toks[t.head]
+            if (t.dep != "ccomp" or gov.lemma.lower() not in self.words.wish or not self._infinitive(k)
+                    or not self.d.kids(k, "nsubj")):
+                continue
+            wishers = self.args(self.subject(gov.i))
+            if not wishers or not _distinct(wishers[0].ref, ev.source):
+                continue
+            code = "02" + self.lex.demand_code(ev.cameo.code)[2:]
+            out.append(replace(self.recoded(ev, code), source=wishers[0].ref, target=ev.source,
+                               trigger_text=gov.text, trigger_span=(gov.start, gov.end),
+                               modality="asserted", negated=False, confidence=0.6))
+        return out
 
     def _to_people(self, ev: Event) -> Event:
         """Borders opened to people (refugees, civilians, "Syrians and Afghans") give them
