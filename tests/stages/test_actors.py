@@ -371,3 +371,9 @@ def test_actors_end_to_end_weapon_country_is_no_focus(engine, text, name, code):
 )
 def test_actors_code_phrase_adversaries_oppose_what_they_name(kb, phrase, code):
     assert code_phrase(phrase, kb, "2015-06-01").code() == code
+
+
+def test_actors_code_phrase_group_keeps_its_tag_when_a_modifier_repeats_its_sector(kb):
+    # "exiled" says opposition, which the Muslim Brotherhood's code already says
+    assert code_phrase("exiled leaders of Egypt's Muslim Brotherhood", kb,
+                       "2014-09-13").code() == "EGYOPPMUS"

@@ -217,6 +217,8 @@ def _is_armed_group(found: CodedName, c: Coding) -> bool:
 def _merge_sectors(base: tuple[str, ...], strong: list[str], weak: str | None) -> tuple[str, ...]:
     if "ELI" in strong:
         return ("ELI",)  # a former office holder, whatever the office was
+    if strong and base and set(strong) <= set(base):
+        return base  # "exiled leaders of the Muslim Brotherhood": already its OPP, keep MUS
     if strong:
         out = list(dict.fromkeys(strong))
         return tuple(out)
