@@ -333,6 +333,11 @@ ABSENT = {
     # a city named before an attack is where it happened, not who did it
     "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
     "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
+    # accidents and disasters kill no one politically
+    "Ten people were killed by the earthquake in Nepal.": [(None, "NPLCVL", "190")],
+    # what a statement describes on the way is not what it accuses anyone of
+    "Interpol said it will send a team to identify victims killed by the Malaysia Airlines crash.":
+        [("IGOCOPITP", "MYSBUS", "112")],
     # a country named only as the owner of a thing ("China's assistance") is not the focus
     "The government expressed appreciation for China's assistance.": [("CHNGOV", "CHN", "051")],
     # "demonstrates that": shows, no protest

@@ -48,6 +48,7 @@ class EventWords:
     helping: frozenset[str]
     givers: frozenset[str]
     wish: frozenset[str]
+    mishaps: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
     receive: frozenset[str]

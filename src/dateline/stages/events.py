@@ -1200,12 +1200,15 @@ class _Coder:
             return
 
     def _content_of(self, e: Event, v: int) -> bool:
-        """Whether event e's trigger sits in the ccomp clause of speech verb v."""
+        """Whether event e's trigger sits in the ccomp clause of speech verb v, as what is
+        said, not inside a description ("to identify victims killed by the crash")."""
         k = self.d.tok_at(e.trigger_span[0])
         for _ in range(8):
             if k is None:
                 return False
             t = self.d.toks[k]
+            if t.dep in ("acl", "relcl"):
+                return False
             if t.head == v:
                 return t.dep == "ccomp" and k != v
             if t.head == k:
@@ -1219,6 +1222,8 @@ class _Coder:
         else:
             src_head = self.noun_source(t, trig)
         tgt_head = self.target(t, trig, dep_heads)
+        if src_head is not None and self.d.toks[src_head].lemma.lower() in self.words.mishaps:
+            return []  # "victims killed by the MH17 crash": an accident, no one's act
         sources = self.args(src_head)
         targets = self.args(tgt_head)
         if not sources and trig.code[:3] in _STATE_ACTS and self.is_passive(t.i):
