@@ -195,6 +195,12 @@ PRESENT = {
     # assurances received from X are X's expression of intent to cooperate
     "Georgian demonstrators received assurances from the Georgian government.":
         [("GEOGOV", "GEOOPP", "030", "asserted")],
+    # a claim of responsibility is aimed at whoever the attack hit, and the attack is the
+    # claimant's by its own account; with no one named, at the country it hit
+    "Hamas claimed responsibility for the attack on Israeli soldiers.":
+        [("PSEREBHMS", "ISRMIL", "015", "asserted"), ("PSEREBHMS", "ISRMIL", "190", "alleged")],
+    "Al-Shabab claimed responsibility for an attack at a mall in Kenya's capital.":
+        [("SOMREBSHB", "KEN", "015", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],

@@ -994,10 +994,40 @@ class _Coder:
             self.events.extend(self.events_for(t, trig, dep_heads))
         self.reported_acts()
         self.events.extend(self.wished())
+        for n, e in enumerate(self.events):
+            self.events[n] = self._claimed(e)
         self.events = [self._to_people(self._by_arms(self._verbal_attack(self._extradited(e))))
                        for e in self.events
                        if not self._call_with_purpose(e)]
         return self.events
+
+    def _claimed(self, ev: Event) -> Event:
+        """ "claimed responsibility for an attack on a mall in Kenya's capital": the claim is
+        aimed at whoever the attack hit, else at the country it hit."""
+        v = self.d.tok_at(ev.trigger_span[0])
+        if ev.cameo.code != "015" or ev.target is not None or v is None:
+            return ev
+        heads = [v, *(k.i for k in self.d.kids(v, "dobj"))]  # "claimed responsibility for"
+        for n in (o for h in heads for p in self.d.kids(h, "prep") if p.lemma.lower() == "for"
+                  for o in self.d.kids(p.i, "pobj")):
+            span = (n.start, n.end)
+            for m, e in enumerate(self.events):
+                k = self.d.tok_at(e.trigger_span[0])
+                if e is not ev and e.target is not None and e.target.code and k is not None and (
+                        e.trigger_span == span or self.d.toks[k].head == n.i):
+                    if e.source is None:  # the attack is the claimant's, by its own account
+                        self.events[m] = replace(e, source=ev.source, modality="alleged")
+                    return replace(ev, target=e.target)
+            for k in sorted(self.d.subtree(n.i)):
+                tok = self.d.toks[k]
+                own = self.owner.get(k)
+                if (tok.dep == "pobj" and self.d.toks[tok.head].lemma.lower() in ("in", "at")
+                        or tok.dep == "poss") and own is not None and own[2] and (
+                        self.types.get(own[0]) == "GPE"):
+                    ref = self.actor(k)
+                    if ref is not None and ref.code:
+                        return replace(ev, target=replace(ref, code=ref.code[:3]))
+        return ev
 
     def wished(self) -> list[Event]:
         """ "Obama wants Putin to attack Switzerland": an appeal (02x) from the one who wants
