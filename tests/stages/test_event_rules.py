@@ -201,6 +201,10 @@ PRESENT = {
         [("PSEREBHMS", "ISRMIL", "015", "asserted"), ("PSEREBHMS", "ISRMIL", "190", "alleged")],
     "Al-Shabab claimed responsibility for an attack at a mall in Kenya's capital.":
         [("SOMREBSHB", "KEN", "015", "asserted")],
+    # pressure stepped up on someone warns them (130); what a call asks for is not done
+    "The EU stepped up pressure on Belarus.": [("IGOEUREEC", "BLR", "130", "asserted")],
+    "Activists called on their followers to join a rally against the government.":
+        [("OPP", "GOV", "141", "hypothetical")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
