@@ -262,31 +262,34 @@ def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
     return out
 
 
+def _split_at(d: TokenIndex, gaz: Gazetteer, a: int, b: int,
+              cuts: list[int]) -> list[_Mention]:
+    """The mentions of tokens a..b cut at the separators ``cuts``, if every part is a place."""
+    if not cuts:
+        return []
+    parts, prev = [], a
+    for c in cuts + [b]:
+        parts.append((prev, c))
+        prev = c + 1
+    found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
+    return [m for m in found if m is not None] if all(found) else []
+
+
 def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]:
     """One NER span as one or more mentions ("Pandi, Bulacan" is two places)."""
     commas = [i for i in range(a, b) if d.toks[i].text == ","]
-    if commas:
-        parts, prev = [], a
-        for c in commas + [b]:
-            parts.append((prev, c))
-            prev = c + 1
-        found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
-        if all(found):
-            return [m for m in found if m is not None]
+    found = _split_at(d, gaz, a, b, commas)
+    if found:
+        return found
     m = _mention(d, gaz, a, b)
     if m is not None:
         return [m]
     # "Central Asia - Kazakhstan": names set apart by a spaced dash (not "Guinea-Bissau").
     dashes = [i for i in range(a + 1, b - 1) if d.toks[i].text in ("-", "–", "—")
               and d.toks[i].start > d.toks[i - 1].end]
-    if dashes:
-        parts, prev = [], a
-        for c in dashes + [b]:
-            parts.append((prev, c))
-            prev = c + 1
-        found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
-        if all(found):
-            return [m for m in found if m is not None]
+    found = _split_at(d, gaz, a, b, dashes)
+    if found:
+        return found
     # "Kisumu and Rift Valley": a coordination NER took for one name.
     glue = [i for i in range(a, b) if d.toks[i].text.lower() in ("and", "or", "&")]
     if glue:
@@ -295,7 +298,7 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
             parts.append((prev, c))
             prev = c + 1
         parts = [(x, y) for x, y in parts if x < y]
-        found = [_mention(d, gaz, x, y) for x, y in parts]
+        glued = [_mention(d, gaz, x, y) for x, y in parts]
         last_a, last_b = parts[-1]
         for k, (x, y) in enumerate(parts[:-1]):
             # "Central and South America": "Central" is Central America.
@@ -303,9 +306,9 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
                     last_b - last_a > 1 and d.toks[last_a].text.lower() in _DIRECTIONS:
                 whole = f"{d.toks[x].text} {d.stext(last_a + 1, last_b)}"
                 if gaz.has(whole):
-                    found[k] = replace(_exact(d, x, y), key=name_key(whole))
-        if len(found) > 1 and all(m is not None and m.key not in _GENERIC for m in found):
-            return [m for m in found if m is not None]
+                    glued[k] = replace(_exact(d, x, y), key=name_key(whole))
+        if len(glued) > 1 and all(m is not None and m.key not in _GENERIC for m in glued):
+            return [m for m in glued if m is not None]
     # A span the gazetteer does not know as a whole: its longest known capitalised part.
     for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
         for x in range(a, b - n + 1):
