@@ -502,3 +502,13 @@ def test_an_event_of_other_actors_does_not_inherit_the_last_place(engine):
 def test_demonstrating_a_commitment_is_no_protest(engine):
     art = _article(engine, "This funding demonstrates the US commitment to Zimbabwe.")
     assert not [ev for ev in art.events if ev.cameo.root == "14"]
+
+
+def test_event_rules_a_date_inside_the_object_dates_the_noun_not_the_act(engine):
+    # "the 2014 annexation" is when the annexation was; the condemnation is Tuesday's
+    art = _article(engine, "Obama condemned the 2014 annexation of Crimea on Tuesday.",
+                   "2021-08-16")
+    assert [ev.date for ev in art.events if ev.cameo.code == "111"] == ["2021-08-10"]
+    # a date on the subject is the act's: the 2008 attacks killed people in 2008
+    art = _article(engine, "The 2008 Mumbai attacks killed 166 people.", "2021-08-16")
+    assert [ev.date for ev in art.events if ev.cameo.code == "190"] == ["2008"]

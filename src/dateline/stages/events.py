@@ -944,12 +944,34 @@ class _Coder:
             levels.append(verb)
         nearest = sorted(times, key=lambda tr: abs(tr.span[0] - ev.trigger_span[0]))
         clause_of = {id(tr): self.clause_verb(k) for tr in nearest
-                     if (k := self.d.tok_at(tr.span[0])) is not None}
+                     if (k := self.d.tok_at(tr.span[0])) is not None
+                     and not self._dates_a_noun(k, tr.span, trig)}
         for level in levels:
             for tr in nearest:
                 if clause_of.get(id(tr)) == level:
                     return sentence_date_value(tr.value)
         return None
+
+    def _dates_a_noun(self, k: int, span: tuple[int, int], trig: int) -> bool:
+        """Whether the time expression at token k dates a noun of the clause, not its verb:
+        "rejected comparisons to the fall of Saigon in 1975" happened now, not in 1975."""
+        t = self.d.toks[k]
+        for _ in range(6):  # climb out of the expression itself ("May 2013", "last week")
+            if t.head == t.i or not span[0] <= self.d.toks[t.head].start < span[1]:
+                break
+            t = self.d.toks[t.head]
+        x = self.d.toks[t.head]
+        if x.pos == "ADP" and x.head != x.i:
+            x = self.d.toks[x.head]
+        if x.pos not in ("NOUN", "PROPN") or x.i in (trig, t.i):
+            return False
+        for _ in range(6):  # "The 2008 attacks killed 166": the subject's date is the act's
+            if x.pos in ("VERB", "AUX"):
+                return True
+            if x.dep in ("nsubj", "nsubjpass") or x.head == x.i:
+                return False
+            x = self.d.toks[x.head]
+        return True
 
     # -- main -------------------------------------------------------------------------------
     def code(self) -> list[Event]:
