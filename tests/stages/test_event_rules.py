@@ -205,6 +205,11 @@ PRESENT = {
     "The EU stepped up pressure on Belarus.": [("IGOEUREEC", "BLR", "130", "asserted")],
     "Activists called on their followers to join a rally against the government.":
         [("OPP", "GOV", "141", "hypothetical")],
+    # sanctions "targeting" someone are aimed at them; no attack
+    "The EU imposed sanctions targeting Russian officials.":
+        [("IGOEUREEC", "RUSGOV", "163", "asserted")],
+    # removed from power: a coup or ouster (170)
+    "The army forced the president from power.": [("MIL", "GOV", "170", "asserted")],
     # a phone call made to apologise is the apology, by the caller, to the one called
     "Chancellor Angela Merkel called Erdogan on Monday to apologize for the incident.":
         [("DEUGOV", "TURGOV", "055", "asserted")],
@@ -343,6 +348,7 @@ ABSENT = {
     # a city named before an attack is where it happened, not who did it
     "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
     "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
+    "The EU imposed sanctions targeting Russian officials.": [("IGOEUREEC", "RUSGOV", "190")],
     # accidents and disasters kill no one politically
     "Ten people were killed by the earthquake in Nepal.": [(None, "NPLCVL", "190")],
     # what a statement describes on the way is not what it accuses anyone of

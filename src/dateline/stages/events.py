@@ -552,6 +552,11 @@ class _Coder:
             cand = self.pobj([host], "with")
             if cand is not None and self.actor(cand) is not None:
                 return cand
+        for k in (a for h in (t.i, *nouns) for a in self.d.kids(h, "acl")):
+            if k.lemma.lower() in ("target", "aim"):  # "sanctions targeting Russian banks"
+                for o in self.d.kids(k.i, "dobj"):
+                    if self.actor(o.i) is not None:
+                        return o.i
         if trig.code[:2] == "07":  # "provided $1.7 billion in aid to support Syrian refugees"
             for p in self.d.kids(t.i, "advcl", "xcomp", "acl"):
                 if p.lemma.lower() in self.words.helping:
@@ -991,6 +996,9 @@ class _Coder:
                     and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
                             and e.cameo.root == "07" for e in self.events)):
                 continue  # the aid's purpose ("to support refugees"), not a second event
+            if (t.lemma.lower() in ("target", "aim") and t.dep == "acl"
+                    and ("N", self.d.toks[t.head].lemma.lower()) in self.lex.triggers):
+                continue  # "sanctions targeting Russian banks": the sanctions' target, no attack
             if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
                 continue  # "demonstrates the US commitment": shows, no protest
             if not trig.deps and self._thing_object(t):
