@@ -348,6 +348,10 @@ ABSENT = {
     # a city named before an attack is where it happened, not who did it
     "The militant was suspected of planning the Mumbai attacks.": [("IND", None, "138")],
     "Israel attacked Gaza, calling it a response to rocket fire.": [("ISR", "PSE", "111")],
+    # "charged X with running ...": a duty given, no criminal charge, and no classifier guess
+    "Mubarak charged the Supreme Council of the Armed Forces with running the country.":
+        [("EGYGOV", "MIL", "115"), ("EGYELI", "MIL", "115"), ("EGYGOV", "MIL", "110"),
+         ("EGYELI", "MIL", "110")],
     "The EU imposed sanctions targeting Russian officials.": [("IGOEUREEC", "RUSGOV", "190")],
     # accidents and disasters kill no one politically
     "Ten people were killed by the earthquake in Nepal.": [(None, "NPLCVL", "190")],

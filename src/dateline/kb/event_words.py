@@ -49,6 +49,7 @@ class EventWords:
     givers: frozenset[str]
     wish: frozenset[str]
     mishaps: frozenset[str]
+    tasks: frozenset[str]
     person_object: frozenset[str]
     things: frozenset[str]
     receive: frozenset[str]

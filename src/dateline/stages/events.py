@@ -126,6 +126,7 @@ class _Coder:
                     self.owner[i] = (e.id, (s, end), code)
         self.consumed: set[int] = set()
         self.events: list[Event] = []
+        self.read_as_none: set[tuple[int, int]] = set()  # triggers a rule found no event in
 
     # -- actors ---------------------------------------------------------------------------
     def actor(self, head: int) -> ActorRef | None:
@@ -798,7 +799,8 @@ class _Coder:
         linked = {(ev.sentence, ev.source.span, ev.target.span) for ev in self.events
                   if ev.source is not None and ev.target is not None}
         linked |= {(s, b, a) for s, a, b in linked}
-        triggers = {ev.trigger_span for ev in self.events}  # a rule already read that verb
+        # a rule already read that verb, as an event or as none ("charged X with running")
+        triggers = {ev.trigger_span for ev in self.events} | self.read_as_none
         by_sent: dict[int, list[tuple[int, ActorRef]]] = {}
         seen: set[tuple[int, int]] = set()
         for t in self.d.toks:
@@ -992,20 +994,9 @@ class _Coder:
                     for k in self.d.kids(t.i, "dobj")):
                 trig = next((e for e in self.lex.triggers[("V", t.lemma.lower())]
                              if e.code.startswith("05") and not e.deps), trig)
-            if (t.lemma.lower() in self.words.helping and t.dep in ("advcl", "xcomp", "acl")
-                    and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
-                            and e.cameo.root == "07" for e in self.events)):
-                continue  # the aid's purpose ("to support refugees"), not a second event
-            if (t.lemma.lower() in ("target", "aim") and t.dep == "acl"
-                    and ("N", self.d.toks[t.head].lemma.lower()) in self.lex.triggers):
-                continue  # "sanctions targeting Russian banks": the sanctions' target, no attack
-            if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
-                continue  # "demonstrates the US commitment": shows, no protest
-            if not trig.deps and self._thing_object(t):
-                continue  # "received 10 percent", "released a statement": not a person
-            if any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
-                   for k in (x.i for x in self.d.kids(t.i, "xcomp"))):
-                continue  # "who asked not to be named"
+            if self._no_event(t, trig):
+                self.read_as_none.add((t.start, t.end))  # nor may the classifier find one
+                continue
             if (not trig.deps and t.lemma.lower() in self.words.intent
                     and any(self._is_trigger(k.i) for k in self.d.kids(t.i, "xcomp"))):
                 continue  # "seeking to deepen ties": the intended act is the event
@@ -1151,6 +1142,27 @@ class _Coder:
         if head.dep == "dobj" or (prep is not None and prep.lemma.lower() == "of"):
             return self.recoded(ev, "115")
         return ev
+
+    def _no_event(self, t: Token, trig: Trigger) -> bool:
+        """Whether a matched trigger codes nothing here (the reason is beside each test)."""
+        if (t.lemma.lower() in self.words.helping and t.dep in ("advcl", "xcomp", "acl")
+                and any(e.trigger_span == (self.d.toks[t.head].start, self.d.toks[t.head].end)
+                        and e.cameo.root == "07" for e in self.events)):
+            return True  # the aid's purpose ("to support refugees"), not a second event
+        if (t.lemma.lower() in ("target", "aim") and t.dep == "acl"
+                and ("N", self.d.toks[t.head].lemma.lower()) in self.lex.triggers):
+            return True  # "sanctions targeting Russian banks": the sanctions' target, no attack
+        if t.lemma.lower() == "charge" and any(
+                g.lemma.lower() in self.words.tasks for p in self.d.kids(t.i, "prep")
+                if p.lemma.lower() == "with" for g in self.d.kids(p.i, "pcomp")):
+            return True  # "charged the army with running the country": a duty, no charge
+        if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
+            return True  # "demonstrates the US commitment": shows, no protest
+        if not trig.deps and self._thing_object(t):
+            return True  # "received 10 percent", "released a statement": not a person
+        # "who asked not to be named"
+        return any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
+                   for k in (x.i for x in self.d.kids(t.i, "xcomp")))
 
     def _call_with_purpose(self, ev: Event) -> bool:
         """A phone call made to do something ("called Morrison to congratulate him") is
