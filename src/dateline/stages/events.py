@@ -127,10 +127,21 @@ class _Coder:
         self.consumed: set[int] = set()
         self.events: list[Event] = []
         self.read_as_none: set[tuple[int, int]] = set()  # triggers a rule found no event in
+        self._actors: dict[int, ActorRef | None] = {}
 
     # -- actors ---------------------------------------------------------------------------
     def actor(self, head: int) -> ActorRef | None:
-        """The actor a noun-phrase head names, coded, or None when it is not an actor."""
+        """The actor a noun-phrase head names, coded, or None when it is not an actor
+        (memoised: the rules ask about the same heads many times)."""
+        if head in self._actors:
+            return self._actors[head]
+        ref = self._actor(head)
+        t = self.d.toks[head]
+        if ("N", t.lemma.lower()) not in self.lex.triggers:  # event nouns read earlier events
+            self._actors[head] = ref
+        return ref
+
+    def _actor(self, head: int) -> ActorRef | None:
         t = self.d.toks[head]
         if t.pos in ("VERB", "AUX", "ADP", "PUNCT", "NUM"):
             return None
