@@ -377,3 +377,10 @@ def test_actors_code_phrase_group_keeps_its_tag_when_a_modifier_repeats_its_sect
     # "exiled" says opposition, which the Muslim Brotherhood's code already says
     assert code_phrase("exiled leaders of Egypt's Muslim Brotherhood", kb,
                        "2014-09-13").code() == "EGYOPPMUS"
+
+
+def test_actors_code_phrase_a_name_ending_in_congress_is_not_the_us_congress(kb):
+    # "Trinamool Congress" is a party of its own: the bare metonym stays the US Congress
+    assert code_phrase("Trinamool Congress", kb, "2019-05-01").code() != "USALEG"
+    assert code_phrase("Congress", kb, "2019-05-01").code() == "USALEG"
+    assert code_phrase("the US Congress", kb, "2019-05-01").code() == "USALEG"

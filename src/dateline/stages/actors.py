@@ -98,6 +98,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     roles_seen: list[str] = []
     sensed: tuple[str, Role] | None = None  # a role noun's other sense, chosen by the context
     adversary = False  # "opponents of X": X's roles say whom they oppose, not what they are
+    unknown: set[int] = set()  # words no dictionary knows
     i = 0
     while i < len(words):
         matched = False
@@ -108,6 +109,9 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
             if phrase.startswith(("pro-", "anti-")):
                 continue  # "pro-Russian": a stance, not a nationality
             found = _best(kb.lookup(phrase, date), date)
+            if (found is not None and found.kind == "metonym" and n == 1 and i > 0
+                    and i - 1 in unknown and not lower[i - 1] and not (country or prefix)):
+                found = None  # "Trinamool Congress": a name of its own, not the US Congress
             if found is not None and n == 1 and found.kind in ("igo", "group") and lower[i] and (
                     phrase not in kb.roles):
                 found = None  # a common lowercase word, not an acronym or a group's name
@@ -167,6 +171,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                 matched = True
                 break
         if not matched:
+            unknown.add(i)
             i += 1
     if words and words[-1] in _ADVERSARIES and kb.roles.get(words[-1]) is not None:
         # "government critics", "regime opponents": what they oppose is not what they are
