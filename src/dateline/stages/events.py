@@ -347,6 +347,15 @@ class _Coder:
                 return t.head
         return None
 
+    def _country_ref(self, i: int, types: tuple[str, ...] = ("GPE",)) -> ActorRef | None:
+        """The country a place token stands for, as a bare country code ("in Niger" -> NER),
+        or None when i is not a coded place of these entity types."""
+        own = self.owner.get(i)
+        ref = self.actor(i)
+        if own is None or ref is None or not ref.code or self.types.get(own[0]) not in types:
+            return None
+        return replace(ref, code=ref.code[:3])
+
     def venue(self, t: Token) -> _Arg | None:
         """The country a protest takes place in ("staged a protest in Beijing" -> CHN)."""
         heads = [t.i, *(k.i for k in self.d.kids(t.i, "dobj"))]
@@ -365,8 +374,9 @@ class _Coder:
                         continue
                     if prep != "in":  # "outside the US embassy": at whoever it stands for
                         return _Arg(n.i, ref)
-                    if found is None and self.types.get(own[0]) in ("GPE", "LOC", "FAC"):
-                        found = _Arg(n.i, replace(ref, code=ref.code[:3]))
+                    place = self._country_ref(n.i, ("GPE", "LOC", "FAC"))
+                    if found is None and place is not None:
+                        found = _Arg(n.i, place)
         return found
 
     def means_maker(self, v: int) -> int | None:
@@ -1028,9 +1038,10 @@ class _Coder:
         self.events.extend(self.wished())
         for n, e in enumerate(self.events):
             self.events[n] = self._claimed(e)
-        self.events = [self._to_people(self._by_arms(self._verbal_attack(self._extradited(e))))
-                       for e in self.events
-                       if not self._call_with_purpose(e)]
+        kept = [e for e in self.events if not self._call_with_purpose(e)]
+        for recode in (self._extradited, self._verbal_attack, self._by_arms, self._to_people):
+            kept = [recode(e) for e in kept]
+        self.events = kept
         return self.events
 
     def _claimed(self, ev: Event) -> Event:
@@ -1052,13 +1063,11 @@ class _Coder:
                     return replace(ev, target=e.target)
             for k in sorted(self.d.subtree(n.i)):
                 tok = self.d.toks[k]
-                own = self.owner.get(k)
-                if (tok.dep == "pobj" and self.d.toks[tok.head].lemma.lower() in ("in", "at")
-                        or tok.dep == "poss") and own is not None and own[2] and (
-                        self.types.get(own[0]) == "GPE"):
-                    ref = self.actor(k)
-                    if ref is not None and ref.code:
-                        return replace(ev, target=replace(ref, code=ref.code[:3]))
+                if tok.dep == "poss" or (tok.dep == "pobj" and self.d.toks[tok.head].lemma.lower()
+                                         in ("in", "at")):
+                    place = self._country_ref(k)
+                    if place is not None:
+                        return replace(ev, target=place)
         return ev
 
     def wished(self) -> list[Event]:
@@ -1312,11 +1321,9 @@ class _Coder:
         if not sources and trig.code[:3] in _STATE_ACTS and self.is_passive(t.i):
             # "was arrested on Monday in Niger": whoever arrests there is that state
             where = self.pobj([t.i], "in")
-            ref = self.actor(where) if where is not None else None
-            own = self.owner.get(where) if where is not None else None
-            if (where is not None and ref is not None and ref.code and own is not None
-                    and self.types.get(own[0]) == "GPE"):
-                sources = [_Arg(where, replace(ref, code=ref.code[:3]))]
+            place = self._country_ref(where) if where is not None else None
+            if where is not None and place is not None:
+                sources = [_Arg(where, place)]
         if not sources and not targets:
             return []
         pairs: list[tuple[_Arg | None, _Arg | None]] = []
