@@ -15,8 +15,8 @@ Metrics, as in Gritta et al. ("What's missing in geographical parsing?", 2018):
   error is 0 km), and the median and mean error in km.
 
 Gold coordinates are those of each place's Wikipedia article; for a large country they can lie
-hundreds of km from the centre dateline reports (the CIA World Factbook's, see
-kb/data/place_countries.tsv), e.g. 340 km for the United States. ``accuracy_161_country``
+hundreds of km from the point dateline reports (the country's GeoNames feature point, see
+kb/data/place_countries.tsv), e.g. 182 km for China and 1,000 km for Canada. ``accuracy_161_country``
 therefore also counts a country as right when the gold point lies in it (the country of the
 nearest gazetteer town within 150 km), to separate wrong choices from coordinate conventions.
 
