@@ -350,6 +350,9 @@ def test_actors_end_to_end_fighter_aircraft(engine, text, name, code):
         ("Rebels were pushed back by Turkish artillery fire.", "Rebels", "REB"),
         # ... but a place still is
         ("Protesters rallied against US sanctions in Caracas.", "Protesters", "VENOPP"),
+        # where an organisation is based is its home, not where the story happens
+        ("A UK-based monitoring group said eight people were killed by government forces.",
+         "government forces", "MIL"),
     ],
 )
 def test_actors_end_to_end_weapon_country_is_no_focus(engine, text, name, code):

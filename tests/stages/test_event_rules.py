@@ -228,7 +228,7 @@ PRESENT = {
         [("SYRGOV", "SYRREB", "112", "asserted")],
     # "said he would not": a stated intention, so a refusal (12x), not a hypothetical
     "Obama said he would not provide military support to Israel.":
-        [("USAGOV", "ISR", "122", "asserted")],
+        [("USAGOV", "ISR", "1222", "asserted")],
     # a party whose only target is itself still acted
     "Israel sent troops to Israel.": [("ISR", None, "154", "asserted")],
     # refusing to do a cooperative act is the matching refusal
@@ -329,6 +329,21 @@ PRESENT = {
         [("UKRGOV", None, "0833", "asserted")],
     # giving equipment to a country is aid, in a present-tense headline too
     "French army gives radio equipment to Chad.": [("FRAMIL", "TCD", "070", "asserted")],
+    # support qualified as military, economic or humanitarian is that kind of aid
+    "The US commander offered further military support to Lebanon.":
+        [("USAMIL", "LBN", "0332", "intended")],
+    "Germany will provide humanitarian support to Syria.": [("DEU", "SYR", "0333", "intended")],
+    "China gave military support to Pakistan.": [("CHN", "PAK", "072", "asserted")],
+    # "support of X" names whom the support is for
+    "South Africa's president voiced his strong support of Zimbabwean President Emmerson "
+    "Mnangagwa.":
+        [("ZAFGOV", "ZWEGOV", "051", "asserted")],
+    # the one who acts during a visit is the visitor
+    "The US commander held talks with Lebanese President Michel Suleiman during a surprise "
+    "visit to Beirut.": [("USAMIL", "LBN", "042", "asserted")],
+    # "killed in Israeli tank shelling": the parser splits "tank shelling", the doer stays
+    "Four children were killed in Israeli tank shelling in the Gaza Strip on Friday.":
+        [("ISR", "PSECVL", "190", "asserted")],
 }
 
 # sentence -> (source, target, cameo) triples that must not be coded
@@ -411,6 +426,14 @@ def test_event_rule_does_not_code(arts, text, unwanted):
     triples = [c[:3] for c in _coded(arts[text])]
     for ev in unwanted:
         assert ev not in triples, f"{ev} in {triples}"
+
+
+def test_time_clause_after_a_speech_verb_is_not_what_was_said(engine):
+    # "said, two weeks after rebels kidnapped ...": when it was said, not what was said
+    art = _article(engine, "UN troops withdrew from the Golan on Monday, a correspondent said, "
+                   "two weeks after Syrian rebels kidnapped dozens of peacekeepers.")
+    codes = [c[2] for c in _coded(art)]
+    assert "181" in codes and not any(c.startswith("11") for c in codes), codes
 
 
 def test_undated_article_codes_a_person_by_best_known_office(engine):

@@ -362,8 +362,16 @@ def _where(article: Article, mentions: Sequence[Span], kb: KnowledgeBase) -> int
     for a, b in mentions:
         k = bisect.bisect_left(article.tokens, b, key=lambda t: t.start) - 1
         t = article.tokens[k] if 0 <= k < len(article.tokens) else None
-        n += not (t is not None and a <= t.start and _names_owner(article, t, kb))
+        n += not (t is not None and a <= t.start and (
+            _names_owner(article, t, kb) or _home_base(article, t)))
     return n
+
+
+def _home_base(article: Article, t: Token) -> bool:
+    """Whether t names where an organisation is based ("a UK-based group"): its home, not
+    where the story happens."""
+    return t.head != t.i and article.tokens[t.head].text.lower() == "based" and (
+        t.dep in ("npadvmod", "compound", "amod", "nmod"))
 
 
 def _names_owner(article: Article, t: Token, kb: KnowledgeBase) -> bool:
@@ -404,8 +412,9 @@ def located_country(article: Article, span: Span, kb: KnowledgeBase) -> str | No
     if best:
         return best[1]
     for t in toks:  # else the country named nearest to the phrase in the same sentence
-        if t.dep in ("compound", "amod") and _modifies_thing(article, t):
-            continue  # "a US drone strike", "US aid": the country of something else
+        if (t.dep in ("compound", "amod") and _modifies_thing(article, t)) or _home_base(
+                article, t):
+            continue  # "a US drone strike", "US aid", "a UK-based group": not where it is
         iso = kb.country_of(t.text, capitals=True) if t.pos == "PROPN" else None
         if iso:
             dist = abs(t.start - span[0])

@@ -50,6 +50,9 @@ _MODEL_CODES = {
     "PROTEST": "140", "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "190",
 }
 _MUST = frozenset({"must", "should", "ought"})
+# Words that open a clause of reported content; any other mark ("after", "when") makes a
+# time or reason clause, not what was said.
+_CONTENT_MARKS = frozenset({"that", "whether", "if"})
 _HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _REL_PRON = frozenset({"who", "which", "that", "whom"})
@@ -392,12 +395,25 @@ class _Coder:
             if p.lemma.lower() not in ("in", "during", "by"):
                 continue
             for n in self.d.kids(p.i, "pobj"):
-                if n.pos != "NOUN" or ("N", n.lemma.lower()) not in self.lex.triggers:
+                if n.pos != "NOUN":
+                    continue
+                if ("N", n.lemma.lower()) not in self.lex.triggers and not self._gerund_after(n):
                     continue
                 for m in self.d.kids(n.i, "poss", "amod", "compound", "nmod"):
                     if m.pos in ("PROPN", "ADJ", "NOUN") and self.actor(m.i) is not None:
                         return m.i
         return None
+
+    def _gerund_after(self, n: Token) -> bool:
+        """Whether noun n is the first half of a "tank shelling" the parser split: the next
+        word is a force verb's -ing form hung on n or on n's verb, not n's own modifier."""
+        if n.i + 1 >= len(self.d.toks):
+            return False
+        g = self.d.toks[n.i + 1]
+        if g.tag != "VBG" or g.sent != n.sent or g.head not in (n.i, self.d.toks[n.head].head):
+            return False
+        trig = self.lex.triggers.get(("V", g.lemma.lower()))
+        return bool(trig) and any(r.code[:2] in ("18", "19") for r in trig)
 
     def _thing_object(self, t: Token) -> bool:
         """Whether a verb that takes people ("receive", "host", "release") has a thing as its
@@ -659,6 +675,11 @@ class _Coder:
         gov = self.d.toks[t.head]
         if t.dep == "dobj" and gov.lemma.lower() in self.words.light:
             return self.subject(gov.i)
+        if (trig.code == "042" and t.dep == "pobj" and gov.dep == "prep"
+                and gov.lemma.lower() in ("during", "on", "in") and gov.head != gov.i
+                and self.d.toks[gov.head].pos in ("VERB", "AUX")):
+            # "held talks with X during a visit to Beirut": the one who talks is visiting
+            return self.subject(gov.head)
         return None
 
     # -- clause context -------------------------------------------------------------------
@@ -1301,8 +1322,9 @@ class _Coder:
             t = self.d.toks[k]
             if t.dep in ("acl", "relcl"):
                 return False
-            if t.head == v:
-                return t.dep == "ccomp" and k != v
+            if t.head == v:  # "said, two weeks after rebels kidnapped ...": when, not what
+                return t.dep == "ccomp" and k != v and not any(
+                    m.text.lower() not in _CONTENT_MARKS for m in self.d.kids(k, "mark"))
             if t.head == k:
                 return False
             k = t.head
