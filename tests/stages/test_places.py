@@ -204,6 +204,24 @@ def test_places_georgia_state_by_context(gaz: Gazetteer) -> None:
     assert len(georgia.mentions) == 2
 
 
+def test_places_town_missing_from_its_stated_container_is_placed_in_it(gaz: Gazetteer) -> None:
+    # no Stroud in Canada in the gazetteer: not England's Stroud, but "somewhere in Ontario"
+    art = extract_places(parse(
+        "He was stopped in Stroud|GPE , Ontario|GPE , Canada|GPE , police said ."
+    ), gaz)
+    stroud = named(art, "Stroud")
+    assert (stroud.country, stroud.admin1, stroud.geonameid, stroud.feature) == (
+        "CAN", "Ontario", None, None)
+    ontario = named(art, "Ontario")
+    assert (stroud.lat, stroud.lon) == (ontario.lat, ontario.lon)
+
+
+def test_places_town_with_a_namesake_in_the_containers_country_keeps_it(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Shelling hit Homs|GPE , Hama|GPE and Aleppo|GPE ."), gaz)
+    homs = named(art, "Homs")
+    assert homs.country == "SYR" and homs.geonameid is not None and near(homs, 34.7, 36.7)
+
+
 def test_places_georgia_country_by_context(gaz: Gazetteer) -> None:
     art = extract_places(parse(
         "Georgia|GPE recalled its envoy . Protesters marched in Tbilisi|GPE , and "

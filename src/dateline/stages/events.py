@@ -404,6 +404,21 @@ class _Coder:
                         return m.i
         return None
 
+    def _after_quote(self, i: int) -> bool:
+        """Whether speech verb i reports a quotation that ends just before its subject
+        ('"...," the official told reporters'): the reporting clause stands on its own, so the
+        quote's "if" or "would" is not its modality (however the parser hung the two)."""
+        t = self.d.toks[i]
+        if t.lemma.lower() not in self.words.speech:
+            return False
+        for k in self.d.kids(i, "nsubj"):
+            first = min(self.d.subtree(k.i))
+            j = first - 1
+            while j >= 0 and self.d.toks[j].text in (",", "."):
+                j -= 1
+            return j >= 0 and self.d.toks[j].text in ("”", '"', "''", "’")
+        return False
+
     def _gerund_after(self, n: Token) -> bool:
         """Whether noun n is the first half of a "tank shelling" the parser split: the next
         word is a force verb's -ing form hung on n or on n's verb, not n's own modifier."""
@@ -696,6 +711,8 @@ class _Coder:
                 modality = "intended"  # "said he would not provide support": his intention
         elif aux & _FUTURE_AUX:
             modality = "intended"
+        if modality == "asserted" and self._after_quote(i):
+            return negated, modality  # '"... if he was going ...," the official told reporters'
         # "willing to withdraw if asked": a conditional offer still expresses the intent
         conditional = "intended" if self._under_intent(i) else "hypothetical"
         if any(k.lemma.lower() in ("if", "unless") for k in d.kids(i, "mark")):

@@ -113,6 +113,7 @@ class _Name:
     candidates: tuple[Match, ...]
     choice: GeoEntry | None = None
     margin: float = 0.0
+    within: GeoEntry | None = None  # set when no candidate lies in the stated container
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -838,9 +839,32 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     _resolve(names, gaz, dl_entry, name_key(dl_name) if dl_name else "")
     if dl_name and name_key(dl_name) in names and names[name_key(dl_name)].choice is not None:
         dl_entry = names[name_key(dl_name)].choice  # the body's reading of the same name
+    _mark_missing(names)
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
+
+
+_LOCAL_ADMIN = frozenset({"ADM2", "ADM3", "ADM4"})
+
+
+def _mark_missing(names: dict[str, _Name]) -> None:
+    """ "Stroud, Ontario" when the gazetteer knows no Stroud in Canada: the text says where
+    the town is, so it is reported inside its container (the container's point, no
+    geonameid, no feature) rather than as a namesake abroad. Only towns (and districts), and
+    only when no candidate is even in the container's country ("Homs, Hama" stays Syrian
+    Homs). A chain ("Stroud, Ontario, Canada") counts as a container too, though it reads as
+    a list."""
+    for nm in names.values():
+        if nm.choice is None or not all(c.entry.is_city or c.entry.feature in _LOCAL_ADMIN
+                                        for c in nm.candidates):
+            continue
+        outers = [names[m.container].choice for m in nm.mentions if m.container in names]
+        outer = next((o for o in outers if o is not None and (o.is_admin or o.is_country)),
+                     None)
+        if outer is not None and outer.country and not any(
+                c.entry.country == outer.country for c in nm.candidates):
+            nm.within = outer
 
 
 def _acronym(surface: str) -> bool:
@@ -852,10 +876,16 @@ def _acronym(surface: str) -> bool:
 def _merge(names: dict[str, _Name]) -> list[Place]:
     """One Place per resolved entry, with every mention of every name that resolved to it."""
     groups: dict[int, tuple[GeoEntry, list[_Mention]]] = {}
-    for nm in names.values():
-        if nm.choice is not None:
-            groups.setdefault(nm.choice.idx, (nm.choice, []))[1].extend(nm.mentions)
     out = []
+    for nm in names.values():
+        if nm.within is not None:  # a town the gazetteer lacks, placed in its container
+            w = nm.within
+            spans = tuple(sorted({(m.start, m.end) for m in nm.mentions}))
+            out.append(Place(name=nm.mentions[0].surface, mentions=spans, geonameid=None,
+                             lat=w.lat, lon=w.lon, country=w.country,
+                             admin1=None if w.is_country else w.admin1, feature=None))
+        elif nm.choice is not None:
+            groups.setdefault(nm.choice.idx, (nm.choice, []))[1].extend(nm.mentions)
     for entry, mentions in groups.values():
         spans = tuple(sorted({(m.start, m.end) for m in mentions}))
         surfaces = Counter(m.surface for m in mentions)
