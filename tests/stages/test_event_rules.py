@@ -436,6 +436,16 @@ def test_time_clause_after_a_speech_verb_is_not_what_was_said(engine):
     assert "181" in codes and not any(c.startswith("11") for c in codes), codes
 
 
+def test_reporting_clause_after_a_quote_keeps_its_own_modality(engine):
+    # the quote's "if" is not the telling's: the parser may hang "told" inside the quote
+    art = _article(engine, "\u201cWe obviously wanted to make sure that if he was going to make "
+                   "the trip he\u2019d get a chance to talk to the main decision maker,\u201d "
+                   "the senior State Department official told reporters on the visit.")
+    told = [ev for ev in art.events if ev.trigger_text == "told"]
+    assert told and told[0].modality == "asserted", [(e.trigger_text, e.modality)
+                                                     for e in art.events]
+
+
 def test_undated_article_codes_a_person_by_best_known_office(engine):
     art = _article(engine, "Obama met Putin.", None)
     codes = {e.name: e.actor.code for e in art.entities if e.actor}
