@@ -329,6 +329,9 @@ PRESENT = {
         [("UKRGOV", None, "0833", "asserted")],
     # giving equipment to a country is aid, in a present-tense headline too
     "French army gives radio equipment to Chad.": [("FRAMIL", "TCD", "070", "asserted")],
+    # exercises two forces stage together are joint, wherever they are held
+    "US and Jordanian forces staged war games near Syria.":
+        [("USAMIL", "JORMIL", "062", "asserted"), ("JORMIL", "USAMIL", "062", "asserted")],
     # support qualified as military, economic or humanitarian is that kind of aid
     "The US commander offered further military support to Lebanon.":
         [("USAMIL", "LBN", "0332", "intended")],

@@ -1370,19 +1370,20 @@ class _Coder:
         if "pobj:between" in trig.targets:  # "launched a mediation effort between X and Y"
             objs = [k.i for k in self.d.kids(t.i, "dobj")]
             between = self.pobj([t.i, *dep_heads, *objs], "between")
+        joint = len(sources) > 1 and trig.code == "150" and any(
+            _distinct(a.ref, b.ref) for a, b in permutations(sources, 2))
         if between is not None and not sources:
             group = self.args(between)
             pairs = [(a, b) for a, b in permutations(group, 2)]
+        elif joint:
+            # "US and Jordanian forces staged war games (near Iran)": exercises held together
+            trig = replace(trig, code="062")
+            pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources and targets:
             pairs = [(s, g) for s in sources for g in targets if _distinct(s.ref, g.ref)]
             if not pairs:  # "India deployed troops to its Ladakh region": the act stands alone
                 pairs = [(s, None) for s in sources]
         elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
-            pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
-        elif len(sources) > 1 and trig.code == "150" and any(
-                _distinct(a.ref, b.ref) for a, b in permutations(sources, 2)):
-            # "US and Jordanian forces staged war games": exercises held together (062)
-            trig = replace(trig, code="062")
             pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources:
             pairs = [(s, None) for s in sources]
