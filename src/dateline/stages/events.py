@@ -428,7 +428,7 @@ class _Coder:
         if g.tag != "VBG" or g.sent != n.sent or g.head not in (n.i, self.d.toks[n.head].head):
             return False
         trig = self.lex.triggers.get(("V", g.lemma.lower()))
-        return bool(trig) and any(r.code[:2] in ("18", "19") for r in trig)
+        return any(r.code[:2] in ("18", "19") for r in trig or ())
 
     def _thing_object(self, t: Token) -> bool:
         """Whether a verb that takes people ("receive", "host", "release") has a thing as its
