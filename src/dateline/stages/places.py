@@ -874,7 +874,8 @@ def _acronym(surface: str) -> bool:
 
 
 def _merge(names: dict[str, _Name]) -> list[Place]:
-    """One Place per resolved entry, with every mention of every name that resolved to it."""
+    """One Place per resolved entry, with every mention of every name that resolved to it,
+    and one per town placed only in its container (``_mark_missing``)."""
     groups: dict[int, tuple[GeoEntry, list[_Mention]]] = {}
     out = []
     for nm in names.values():
