@@ -351,6 +351,8 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    # travelling with a visit is not making it: only a visit "to" somewhere names its visitor
+    "A senior State Department official told reporters on the visit.": [("USAGOV", None, "042")],
     # "pressured Obama to help": Congress helps nobody
     "Congress pressured Obama to help Iran.": [("USALEG", "IRN", "070")],
     # "rejected ... on the charge of": not a denial of an accusation (016)

@@ -692,8 +692,10 @@ class _Coder:
             return self.subject(gov.i)
         if (trig.code == "042" and t.dep == "pobj" and gov.dep == "prep"
                 and gov.lemma.lower() in ("during", "on", "in") and gov.head != gov.i
-                and self.d.toks[gov.head].pos in ("VERB", "AUX")):
+                and self.d.toks[gov.head].pos in ("VERB", "AUX")
+                and any(p.lemma.lower() == "to" for p in self.d.kids(t.i, "prep"))):
             # "held talks with X during a visit to Beirut": the one who talks is visiting
+            # (not "told reporters on the visit": they may only travel with the visitor)
             return self.subject(gov.head)
         return None
 
