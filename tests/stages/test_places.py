@@ -644,3 +644,65 @@ def test_places_the_gulf_is_the_persian_gulf(gaz: Gazetteer) -> None:
     gulf = named(art, "Gulf")
     assert gulf.feature == "GULF" and gulf.country is None
     assert near(gulf, 26.5, 52.0, 50)
+
+
+def test_places_jurisdiction_of_an_institution(gaz: Gazetteer) -> None:
+    # The country or state whose institution a name says it is, before the institution word
+    # or after its "of"; never a place that merely starts a newspaper's or a team's name.
+    art = extract_places(parse(
+        "the|ORG U.S.|ORG Centers|ORG for|ORG Disease|ORG Control|ORG tested samples . "
+        "The|ORG Health|ORG Ministry|ORG of|ORG Uganda|ORG agreed . "
+        "The|ORG California|ORG Department|ORG of|ORG Public|ORG Health|ORG said so . "
+        "The|ORG New|ORG York|ORG Times|ORG and|ORG the|ORG Texas|ORG Rangers|ORG "
+        "reported it ."), gaz)
+    assert {p.name: p.country for p in art.places} == {
+        "U.S.": "USA", "Uganda": "UGA", "California": "USA"}
+    assert named(art, "California").feature == "ADM1"
+
+
+def test_places_institution_of_a_town_needs_a_body_word(gaz: Gazetteer) -> None:
+    # "Seoul City Hall" and "the Santa Ana City Council" name their towns; "Kansas City
+    # Chiefs" and "Ohio State University" do not make Kansas or Ohio a place here.
+    art = extract_places(parse(
+        "Crowds gathered outside Seoul|FAC City|FAC Hall|FAC . The|ORG Kansas|ORG City|ORG "
+        "Chiefs|ORG won . Ohio|ORG State|ORG University|ORG researchers agreed ."), gaz)
+    assert [(p.name, p.country) for p in art.places] == [("Seoul", "KOR")]
+
+
+def test_places_names_listed_inside_one_other_span(gaz: Gazetteer) -> None:
+    # NER filed "Hedmark, Oppland" as one organisation, and "Village Malakal" as a person.
+    art = extract_places(parse(
+        "Birds died in Oslo|GPE , Hedmark|ORG ,|ORG Oppland|ORG and Telemark|GPE . "
+        "Aid reached SOS|ORG Children|ORG Village|PERSON Malakal|PERSON on Monday ."), gaz)
+    assert {"Hedmark", "Oppland"} <= {p.name for p in art.places}
+    assert named(art, "Malakal").country == "SSD"
+
+
+def test_places_country_name_tagged_as_an_adjective(gaz: Gazetteer) -> None:
+    art = extract_places(parse("He spoke at a Zimbabwe|GPE|JJ conference on vaccines ."), gaz)
+    assert named(art, "Zimbabwe").country == "ZWE"
+
+
+def test_places_small_town_stated_with_its_container(gaz: Gazetteer) -> None:
+    # "from Sukoharjo, Central Java": GeoNames gives the town no population; the stated
+    # container is cue enough.
+    art = extract_places(parse(
+        "A trader from Sukoharjo|ORG , Central|GPE Java|GPE died ."), gaz)
+    assert named(art, "Sukoharjo").country == "IDN"
+
+
+def test_places_borough_container_is_the_city(gaz: Gazetteer) -> None:
+    # Queens lies in New York City: "Queens, New York" is the city; "Buffalo, New York" the
+    # state.
+    art = extract_places(parse("Students in Queens|GPE , New|GPE York|GPE fell ill ."), gaz)
+    assert named(art, "New York").feature == "PPL"
+    art = extract_places(parse("A girl from Buffalo|GPE , New|GPE York|GPE died ."), gaz)
+    assert named(art, "New York").feature == "ADM1"
+
+
+def test_places_alternate_spelling_yields_to_the_town_of_that_name(gaz: Gazetteer) -> None:
+    # Pittsburg, California is also written "Pittsburgh"; with California named around it,
+    # "Pittsburgh" is still the Pennsylvania city.
+    art = extract_places(parse(
+        "Doctors in Los|GPE Angeles|GPE , San|GPE Diego|GPE and Pittsburgh|GPE agreed ."), gaz)
+    assert named(art, "Pittsburgh").admin1 == "Pennsylvania"

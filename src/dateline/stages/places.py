@@ -6,7 +6,8 @@ gazetteer matches of capitalised token runs the model missed or filed under anot
 (ORG, PERSON, NORP...) when the run names a country, division, region or sizeable town, or
 when the text marks it as a place ("in X", "the resort of X", "X region", "X, Texas", a list
 of places). Demonyms ("Russian") are never places, nor are places inside longer names ("the
-New York Times").
+New York Times"), except the country, state or town whose institution a name says it is ("the
+U.S. Centers for Disease Control", "the Health Ministry of Uganda", "Seoul City Hall").
 
 Resolution scores each candidate of a name with its prominence (feature class and population),
 local cues ("Paris, Texas", "Atlanta, Georgia", "Kenya's Nyanza province", "X located in Y",
@@ -26,7 +27,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from dateline.kb.gazetteer import Gazetteer, GeoEntry, Match, load_gazetteer, name_key
+from dateline.kb.gazetteer import (
+    Gazetteer,
+    GeoEntry,
+    Match,
+    distance_km,
+    load_gazetteer,
+    name_key,
+)
 from dateline.model import Article, Place, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
@@ -50,7 +58,7 @@ _PLACE_NOUNS = frozenset({
     "county", "district", "island", "islands", "republic", "country", "area", "enclave",
     "territory", "peninsula", "suburb", "municipality", "governorate", "oblast", "prefecture",
     "kingdom", "emirate", "border", "coast", "valley", "neighbourhood", "neighborhood", "hamlet",
-    "regency",
+    "regency", "camp", "camps",
 })
 # Trailing words a name may carry in text but not in the gazetteer ("Donbas region").
 _STRIPPABLE = frozenset({"region", "province", "state", "county", "district", "city", "town",
@@ -136,6 +144,8 @@ def _is_demonym(tok: Token, gaz: Gazetteer, nxt: Token | None = None) -> bool:
     ("the Balkans"), or a lowercase place noun ``nxt`` says which place it names: a tagger
     takes "Heze" in "Heze city" or "Gansu" in "Gansu province" for an adjective."""
     if tok.tag == "JJ":
+        if _is_country_name(gaz, tok.text):
+            return False  # "a Zimbabwe conference": the country's own name, as a modifier
         return not (nxt is not None and nxt.text in _PLACE_NOUNS and
                     any(not m.alt for m in gaz.lookup(tok.text)))
     return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
@@ -207,8 +217,8 @@ def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
 
 
 # NER labels under which the model sometimes files a place ("Krasnodar" as ORG, "Sierra Leone"
-# as PERSON, "Bulacan" as NORP). A place inside a longer name ("the U.S. Department of
-# Agriculture", "The New York Times") is part of that name, not a place mention.
+# as PERSON, "Bulacan" as NORP). A place inside a longer name ("The New York Times") is part
+# of that name, not a place mention, unless it names an institution's jurisdiction (below).
 _WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
@@ -227,15 +237,110 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
         a, b = _trim(d, s.tok_start, s.tok_end)
         if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
             continue
-        text = d.stext(a, b)
-        key = name_key(text)
-        if gaz.has(text) and key not in _NOT_PLACES and key not in surnames:
-            country = _is_country_name(gaz, text)
-            cued = _cued(d, gaz, a, b, anchors)
-            strong = _prominent(gaz, text, _CITY_ALONE_POP) and s.label != "PERSON"
-            if country or (cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)) or strong:
-                start, end = d.span(a, b)
-                out.append(_Mention(a, b, start, end, d.text[start:end], key))
+        typed = False
+        if b - a > 1 and d.toks[a].text.lower() in _PLACE_NOUNS and \
+                not gaz.has(d.stext(a, b)):
+            a, typed = a + 1, True  # "SOS Children's Village Malakal": the village Malakal
+        parts = [(a, b)]
+        if not gaz.has(d.stext(a, b)):  # "Hedmark, Oppland" filed as one ORG
+            cuts = [k for k in range(a, b) if d.toks[k].text == ","]
+            parts = [(x, y) for x, y in zip([a] + [c + 1 for c in cuts], cuts + [b],
+                                            strict=True) if x < y] if cuts else parts
+        listed = len(parts) > 1 and sum(gaz.has(d.stext(x, y)) for x, y in parts) > 1
+        for x, y in parts:
+            m = _weak_mention(d, gaz, x, y, anchors, surnames, s.label, typed or listed)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int],
+                  surnames: set[str], label: str, cued: bool) -> _Mention | None:
+    """Tokens [a, b) of a span filed under another label, if they name a place."""
+    text = d.stext(a, b)
+    key = name_key(text)
+    if not gaz.has(text) or key in _NOT_PLACES or key in surnames:
+        return None
+    country = _is_country_name(gaz, text)
+    cued = cued or _cued(d, gaz, a, b, anchors)
+    strong = _prominent(gaz, text, _CITY_ALONE_POP) and label != "PERSON"
+    # "from Sukoharjo, Central Java": a town stated with its container needs no population.
+    contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
+    need = 0 if contained else _CITY_CUED_POP
+    if country or (cued and _prominent(gaz, text, need, cued=True)) or strong:
+        start, end = d.span(a, b)
+        return _Mention(a, b, start, end, d.text[start:end], key)
+    return None
+
+
+# Words that make a name an institution of the place named before them ("the U.S. Centers for
+# Disease Control", "the California Department of Public Health") or after "of" ("the Health
+# Ministry of Uganda"): the place is the institution's jurisdiction, and a place mention.
+_INSTITUTIONS = frozenset({
+    "department", "ministry", "government", "embassy", "consulate", "centers", "centre",
+    "center", "centres", "army", "navy", "air", "marine", "marines", "coast", "national",
+    "federal", "state", "health", "public", "environmental", "environment", "food",
+    "agriculture", "police", "supreme", "high", "court", "office", "agency", "institute",
+    "institutes", "council", "service", "services", "board", "commission", "authority",
+    "bureau", "defence", "defense", "forces", "pollution", "primary", "secretary", "minister",
+    "parliament", "senate", "assembly", "legislature", "treasury", "customs", "immigration",
+    "border", "foreign", "interior", "justice", "education", "energy", "transport",
+    "regional", "municipal", "unified", "sanitation", "mayor", "vice-mayor",
+})
+# "Santa Ana City Council", "Seoul City Hall" (but "Kansas City Chiefs" is no Kansas body).
+_CITY_INSTITUTIONS = frozenset({"council", "hall", "government"})
+# Labels of the spans such institution names come in.
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
+
+
+def _jurisdiction(gaz: Gazetteer, text: str) -> bool:
+    """A country (under any of its names, "U.S."), or a first-order division or a sizeable
+    town by its own name."""
+    if name_key(text) in _GENERIC:
+        return False
+    return any(m.entry.is_country or (not m.alt and (
+        m.entry.feature == "ADM1" or (m.entry.is_city and m.entry.population >= _CITY_ALONE_POP)
+    )) for m in gaz.lookup(text))
+
+
+def _institution_at(d: TokenIndex, k: int, end: int) -> bool:
+    """Whether token k (before ``end``) starts the name of an institution."""
+    low = d.toks[k].text.lower()
+    nxt = d.toks[k + 1].text.lower() if k + 1 < end else ""
+    if low == "city":
+        return nxt in _CITY_INSTITUTIONS
+    if low == "state":  # "the Pennsylvania State Department", not "Ohio State University"
+        return nxt not in ("university", "college")
+    return low in _INSTITUTIONS
+
+
+def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
+                          anchors: set[int]) -> list[_Mention]:
+    """The country or state whose institution an organisation's name says it is: "the U.S.
+    Centers for Disease Control", "the New Zealand Department of Conservation", "the Ministry
+    of Health of the People's Republic of China". Not "The New York Times" or "the Texas
+    Rangers": the word after the place must name an institution."""
+    out: list[_Mention] = []
+    for s in art.ner:
+        if s.label not in _INSTITUTION_LABELS:
+            continue
+        a, b = _trim(d, s.tok_start, s.tok_end)
+        if b - a < 2 or any(k in anchors for k in range(a, b)):
+            continue
+        found = None
+        for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
+            if _institution_at(d, a + n, b) and _jurisdiction(gaz, d.stext(a, a + n)):
+                found = (a, a + n)
+                break
+        if found is None:
+            of = max((k for k in range(a + 1, b - 1) if d.toks[k].text == "of"), default=None)
+            if of is not None and any(d.toks[k].text.lower() in _INSTITUTIONS
+                                      for k in range(a, of)):
+                x = of + 1 + (d.toks[of + 1].text.lower() == "the")
+                if x < b and _jurisdiction(gaz, d.stext(x, b)):
+                    found = (x, b)
+        if found is not None:
+            out.append(_exact(d, *found))
     return out
 
 
@@ -252,11 +357,13 @@ def _exact(d: TokenIndex, a: int, b: int) -> _Mention:
 def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
     """Name keys of the words of multi-word person names, so "Joncret" alone stays a person.
 
-    Spans the gazetteer knows whole ("Milton Keynes", "São Paulo") are places NER mislabelled.
+    Spans the gazetteer knows whole ("Milton Keynes", "São Paulo") are places NER mislabelled,
+    and so are spans led by a place noun ("SOS Children's Village Malakal").
     """
     out: set[str] = set()
     for s in art.ner:
         if s.label == "PERSON" and s.tok_end - s.tok_start > 1 and \
+                d.toks[s.tok_start].text.lower() not in _PLACE_NOUNS and \
                 not gaz.has(d.stext(s.tok_start, s.tok_end)):
             out.update(name_key(d.toks[k].text) for k in range(s.tok_start, s.tok_end)
                        if d.toks[k].text[:1].isupper())
@@ -590,6 +697,10 @@ _PEER_WEIGHT = {"country": 1.5, "admin1": 1.5, "city": 1.0}
 _BIGGEST_TOWN = 0.9  # GeoNames sources may disagree a little on the same town's population
 _WORLD_CITY = 1_000_000
 _WORLD_CITY_BONUS = 4.0
+# A town's boroughs lie this close to its point; a town that holds a place is a tighter
+# container than the state that also does, and counts this much more.
+_BOROUGH_KM = 25.0
+_TIGHTER = 1.5
 # A place named in the name's sentences or the ones next to them counts this much more.
 _NEAR_COUNT = 2
 
@@ -620,6 +731,11 @@ def _priors(cands: tuple[Match, ...], gaz: Gazetteer) -> list[float]:
     if listed is not None:
         scores = [min(s, listed - 0.1) if m.alt else s
                   for m, s in zip(cands, scores, strict=True)]
+    # A town known by the name only as an alternate spelling ("Pittsburg", California, also
+    # written "Pittsburgh") yields further to a bigger town whose own name it is.
+    own = max((m.entry.population for m in cands if m.entry.is_city and not m.alt), default=-1)
+    scores = [s - _ALT_PENALTY if m.alt and m.entry.is_city and m.entry.population <= own else s
+              for m, s in zip(cands, scores, strict=True)]
     for i, m in enumerate(cands):
         if not m.entry.is_city:
             continue
@@ -647,6 +763,14 @@ def _held(outer: GeoEntry, e: GeoEntry, gaz: Gazetteer) -> float:
             and e.feature != "ADM1":
         return 0.5
     return 0.0
+
+
+def _borough_of(city: GeoEntry, inner: GeoEntry) -> bool:
+    """Whether ``inner`` is a part of the bigger town ``city`` ("Queens, New York" is in New
+    York City): a town whose point lies within a few km of the city's."""
+    return city.is_city and inner.is_city and city.idx != inner.idx and \
+        city.population > inner.population and \
+        distance_km(city.lat, city.lon, inner.lat, inner.lon) <= _BOROUGH_KM
 
 
 def _cue_score(e: GeoEntry, cues: set[str]) -> float:
@@ -772,7 +896,9 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
             score += _WORLD_CITY_BONUS
         score += sum(bonus * _held(outer, e, gaz) for outer, bonus in outers
                      if outer is not None)
-        score += max((bonus for inner, bonus in inners if gaz.contains(e, inner)), default=0.0)
+        score += max((bonus * (_TIGHTER if _borough_of(e, inner) else 1.0)
+                      for inner, bonus in inners
+                      if gaz.contains(e, inner) or _borough_of(e, inner)), default=0.0)
         score += _PEER_WEIGHT.get(_level(e), 0.0) * min(3, peer_levels[_level(e)])
         if ctx is not None:
             score += _context_score(e, ctx, gaz)
@@ -803,6 +929,8 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         mentions = _joined_mentions(article, d, gaz)
         joined = {k for m in mentions for k in range(m.a, m.b)}
         mentions += _ner_mentions(article, d, gaz, persons, joined)
+        mentions += _institution_mentions(article, d, gaz,
+                                          {k for m in mentions for k in range(m.a, m.b)})
         anchors = {k for m in mentions for k in range(m.a, m.b)}
         taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
