@@ -651,52 +651,52 @@ def test_places_jurisdiction_of_an_institution(gaz: Gazetteer) -> None:
     # or after its "of"; never a place that merely starts a newspaper's or a team's name.
     art = extract_places(parse(
         "the|ORG U.S.|ORG Centers|ORG for|ORG Disease|ORG Control|ORG tested samples . "
-        "The|ORG Health|ORG Ministry|ORG of|ORG Uganda|ORG agreed . "
-        "The|ORG California|ORG Department|ORG of|ORG Public|ORG Health|ORG said so . "
+        "The|ORG Health|ORG Ministry|ORG of|ORG Kenya|ORG agreed . "
+        "The|ORG Oregon|ORG Department|ORG of|ORG Agriculture|ORG said so . "
         "The|ORG New|ORG York|ORG Times|ORG and|ORG the|ORG Texas|ORG Rangers|ORG "
         "reported it ."), gaz)
     assert {p.name: p.country for p in art.places} == {
-        "U.S.": "USA", "Uganda": "UGA", "California": "USA"}
-    assert named(art, "California").feature == "ADM1"
+        "U.S.": "USA", "Kenya": "KEN", "Oregon": "USA"}
+    assert named(art, "Oregon").feature == "ADM1"
 
 
 def test_places_institution_of_a_town_needs_a_body_word(gaz: Gazetteer) -> None:
-    # "Seoul City Hall" and "the Santa Ana City Council" name their towns; "Kansas City
-    # Chiefs" and "Ohio State University" do not make Kansas or Ohio a place here.
+    # "Busan City Hall" names its town; "Kansas City Chiefs" and "Iowa State University" do
+    # not make Kansas or Iowa a place here.
     art = extract_places(parse(
-        "Crowds gathered outside Seoul|FAC City|FAC Hall|FAC . The|ORG Kansas|ORG City|ORG "
-        "Chiefs|ORG won . Ohio|ORG State|ORG University|ORG researchers agreed ."), gaz)
-    assert [(p.name, p.country) for p in art.places] == [("Seoul", "KOR")]
+        "Crowds gathered outside Busan|FAC City|FAC Hall|FAC . The|ORG Kansas|ORG City|ORG "
+        "Chiefs|ORG won . Iowa|ORG State|ORG University|ORG researchers agreed ."), gaz)
+    assert [(p.name, p.country) for p in art.places] == [("Busan", "KOR")]
 
 
 def test_places_names_listed_inside_one_other_span(gaz: Gazetteer) -> None:
-    # NER filed "Hedmark, Oppland" as one organisation, and "Village Malakal" as a person.
+    # NER filed "Katanga, Orientale" as one organisation, and "Village Bentiu" as a person.
     art = extract_places(parse(
-        "Birds died in Oslo|GPE , Hedmark|ORG ,|ORG Oppland|ORG and Telemark|GPE . "
-        "Aid reached SOS|ORG Children|ORG Village|PERSON Malakal|PERSON on Monday ."), gaz)
-    assert {"Hedmark", "Oppland"} <= {p.name for p in art.places}
-    assert named(art, "Malakal").country == "SSD"
+        "Fighting spread in Kinshasa|GPE , Katanga|ORG ,|ORG Orientale|ORG and Kivu|GPE . "
+        "Aid reached the Hope|ORG Village|PERSON Bentiu|PERSON on Monday ."), gaz)
+    assert {"Katanga", "Orientale"} <= {p.name for p in art.places}
+    assert named(art, "Bentiu").country == "SSD"
 
 
 def test_places_country_name_tagged_as_an_adjective(gaz: Gazetteer) -> None:
-    art = extract_places(parse("He spoke at a Zimbabwe|GPE|JJ conference on vaccines ."), gaz)
-    assert named(art, "Zimbabwe").country == "ZWE"
+    art = extract_places(parse("He spoke at a Malawi|GPE|JJ summit on maize prices ."), gaz)
+    assert named(art, "Malawi").country == "MWI"
 
 
 def test_places_small_town_stated_with_its_container(gaz: Gazetteer) -> None:
-    # "from Sukoharjo, Central Java": GeoNames gives the town no population; the stated
+    # "from Trangkil, Central Java": GeoNames gives the town no population; the stated
     # container is cue enough.
     art = extract_places(parse(
-        "A trader from Sukoharjo|ORG , Central|GPE Java|GPE died ."), gaz)
-    assert named(art, "Sukoharjo").country == "IDN"
+        "A farmer from Trangkil|ORG , Central|GPE Java|GPE was elected ."), gaz)
+    assert named(art, "Trangkil").country == "IDN"
 
 
 def test_places_borough_container_is_the_city(gaz: Gazetteer) -> None:
-    # Queens lies in New York City: "Queens, New York" is the city; "Buffalo, New York" the
-    # state.
-    art = extract_places(parse("Students in Queens|GPE , New|GPE York|GPE fell ill ."), gaz)
+    # Manhattan lies in New York City: "Manhattan, New York" is the city; "Albany, New York"
+    # the state.
+    art = extract_places(parse("Rents rose in Manhattan|GPE , New|GPE York|GPE again ."), gaz)
     assert named(art, "New York").feature == "PPL"
-    art = extract_places(parse("A girl from Buffalo|GPE , New|GPE York|GPE died ."), gaz)
+    art = extract_places(parse("Lawmakers met in Albany|GPE , New|GPE York|GPE today ."), gaz)
     assert named(art, "New York").feature == "ADM1"
 
 
@@ -704,5 +704,10 @@ def test_places_alternate_spelling_yields_to_the_town_of_that_name(gaz: Gazettee
     # Pittsburg, California is also written "Pittsburgh"; with California named around it,
     # "Pittsburgh" is still the Pennsylvania city.
     art = extract_places(parse(
-        "Doctors in Los|GPE Angeles|GPE , San|GPE Diego|GPE and Pittsburgh|GPE agreed ."), gaz)
+        "Fans flew from Sacramento|GPE , Oakland|GPE and Pittsburgh|GPE to the final ."), gaz)
     assert named(art, "Pittsburgh").admin1 == "Pennsylvania"
+
+
+def test_places_camp_noun_cues_a_place(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Kakuma|PERSON camps were full by May ."), gaz)
+    assert named(art, "Kakuma").country == "KEN"

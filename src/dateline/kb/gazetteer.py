@@ -48,7 +48,7 @@ ALT_NAME_POPULATION = 15000
 FEATURES: tuple[str, ...] = (
     "PCLI", "PCLD", "PCLH", "CONT", "ADM1", "ADM2", "PPLC", "PPL", "RGN", "PEN", "DSRT", "PLAT",
     "SEA", "LK", "GULF", "STRT", "CNL", "OCN", "MTS", "BLDG", "CSTL", "PAL", "SQR", "ST", "RLG",
-    "INSM", "HBR", "PS", "ISL", "ISLS", "LKS", "OTHER",
+    "INSM", "HBR", "PS", "ISL", "ISLS", "LKS", "OTHER", "PPLX", "BAY", "RF", "PSTB",
 )
 COUNTRY_FEATURES = frozenset({"PCLI", "PCLD", "PCLH"})
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2"})

@@ -7,7 +7,7 @@ gazetteer matches of capitalised token runs the model missed or filed under anot
 when the text marks it as a place ("in X", "the resort of X", "X region", "X, Texas", a list
 of places). Demonyms ("Russian") are never places, nor are places inside longer names ("the
 New York Times"), except the country, state or town whose institution a name says it is ("the
-U.S. Centers for Disease Control", "the Health Ministry of Uganda", "Seoul City Hall").
+U.S. Centers for Disease Control", "the Health Ministry of Kenya", "Busan City Hall").
 
 Resolution scores each candidate of a name with its prominence (feature class and population),
 local cues ("Paris, Texas", "Atlanta, Georgia", "Kenya's Nyanza province", "X located in Y",
@@ -145,7 +145,7 @@ def _is_demonym(tok: Token, gaz: Gazetteer, nxt: Token | None = None) -> bool:
     takes "Heze" in "Heze city" or "Gansu" in "Gansu province" for an adjective."""
     if tok.tag == "JJ":
         if _is_country_name(gaz, tok.text):
-            return False  # "a Zimbabwe conference": the country's own name, as a modifier
+            return False  # "a Malawi summit": the country's own name, as a modifier
         return not (nxt is not None and nxt.text in _PLACE_NOUNS and
                     any(not m.alt for m in gaz.lookup(tok.text)))
     return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
@@ -240,9 +240,9 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
         typed = False
         if b - a > 1 and d.toks[a].text.lower() in _PLACE_NOUNS and \
                 not gaz.has(d.stext(a, b)):
-            a, typed = a + 1, True  # "SOS Children's Village Malakal": the village Malakal
+            a, typed = a + 1, True  # "the Hope Village Bentiu": the village Bentiu
         parts = [(a, b)]
-        if not gaz.has(d.stext(a, b)):  # "Hedmark, Oppland" filed as one ORG
+        if not gaz.has(d.stext(a, b)):  # "Katanga, Orientale" filed as one ORG
             cuts = [k for k in range(a, b) if d.toks[k].text == ","]
             parts = [(x, y) for x, y in zip([a] + [c + 1 for c in cuts], cuts + [b],
                                             strict=True) if x < y] if cuts else parts
@@ -264,7 +264,7 @@ def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[in
     country = _is_country_name(gaz, text)
     cued = cued or _cued(d, gaz, a, b, anchors)
     strong = _prominent(gaz, text, _CITY_ALONE_POP) and label != "PERSON"
-    # "from Sukoharjo, Central Java": a town stated with its container needs no population.
+    # "from Trangkil, Central Java": a town stated with its container needs no population.
     contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
     need = 0 if contained else _CITY_CUED_POP
     if country or (cued and _prominent(gaz, text, need, cued=True)) or strong:
@@ -274,8 +274,8 @@ def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[in
 
 
 # Words that make a name an institution of the place named before them ("the U.S. Centers for
-# Disease Control", "the California Department of Public Health") or after "of" ("the Health
-# Ministry of Uganda"): the place is the institution's jurisdiction, and a place mention.
+# Disease Control", "the Oregon Department of Agriculture") or after "of" ("the Health
+# Ministry of Kenya"): the place is the institution's jurisdiction, and a place mention.
 _INSTITUTIONS = frozenset({
     "department", "ministry", "government", "embassy", "consulate", "centers", "centre",
     "center", "centres", "army", "navy", "air", "marine", "marines", "coast", "national",
@@ -287,7 +287,7 @@ _INSTITUTIONS = frozenset({
     "border", "foreign", "interior", "justice", "education", "energy", "transport",
     "regional", "municipal", "unified", "sanitation", "mayor", "vice-mayor",
 })
-# "Santa Ana City Council", "Seoul City Hall" (but "Kansas City Chiefs" is no Kansas body).
+# "Fresno City Council", "Busan City Hall" (but "Kansas City Chiefs" is no Kansas body).
 _CITY_INSTITUTIONS = frozenset({"council", "hall", "government"})
 # Labels of the spans such institution names come in.
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
@@ -309,7 +309,7 @@ def _institution_at(d: TokenIndex, k: int, end: int) -> bool:
     nxt = d.toks[k + 1].text.lower() if k + 1 < end else ""
     if low == "city":
         return nxt in _CITY_INSTITUTIONS
-    if low == "state":  # "the Pennsylvania State Department", not "Ohio State University"
+    if low == "state":  # "the Virginia State Police", not "Iowa State University"
         return nxt not in ("university", "college")
     return low in _INSTITUTIONS
 
@@ -317,8 +317,8 @@ def _institution_at(d: TokenIndex, k: int, end: int) -> bool:
 def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
                           anchors: set[int]) -> list[_Mention]:
     """The country or state whose institution an organisation's name says it is: "the U.S.
-    Centers for Disease Control", "the New Zealand Department of Conservation", "the Ministry
-    of Health of the People's Republic of China". Not "The New York Times" or "the Texas
+    Centers for Disease Control", "the Ontario Ministry of Health", "the Ministry of Defence
+    of Ukraine". Not "The New York Times" or "the Texas
     Rangers": the word after the place must name an institution."""
     out: list[_Mention] = []
     for s in art.ner:
@@ -358,7 +358,7 @@ def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
     """Name keys of the words of multi-word person names, so "Joncret" alone stays a person.
 
     Spans the gazetteer knows whole ("Milton Keynes", "São Paulo") are places NER mislabelled,
-    and so are spans led by a place noun ("SOS Children's Village Malakal").
+    and so are spans led by a place noun ("the Hope Village Bentiu").
     """
     out: set[str] = set()
     for s in art.ner:
@@ -766,7 +766,7 @@ def _held(outer: GeoEntry, e: GeoEntry, gaz: Gazetteer) -> float:
 
 
 def _borough_of(city: GeoEntry, inner: GeoEntry) -> bool:
-    """Whether ``inner`` is a part of the bigger town ``city`` ("Queens, New York" is in New
+    """Whether ``inner`` is a part of the bigger town ``city`` ("Manhattan, New York" is in New
     York City): a town whose point lies within a few km of the city's."""
     return city.is_city and inner.is_city and city.idx != inner.idx and \
         city.population > inner.population and \
