@@ -711,3 +711,14 @@ def test_places_alternate_spelling_yields_to_the_town_of_that_name(gaz: Gazettee
 def test_places_camp_noun_cues_a_place(gaz: Gazetteer) -> None:
     art = extract_places(parse("Kakuma|PERSON camps were full by May ."), gaz)
     assert named(art, "Kakuma").country == "KEN"
+
+
+def test_places_capitalised_type_word_cues_the_division(gaz: Gazetteer) -> None:
+    # "Kandahar Province" is the province, though the lookup reads "Kandahar".
+    art = extract_places(parse("Troops moved into Kandahar|GPE Province|GPE ."), gaz)
+    assert named(art, "Kandahar Province").feature == "ADM1"
+
+
+def test_places_coordinated_names_before_a_plural_place_noun(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Officials closed the Ouesso and Impfondo districts ."), gaz)
+    assert named(art, "Ouesso").country == "COG"

@@ -597,8 +597,12 @@ def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> b
         return True  # "regions like Sumatra", "countries such as Chad"
     if _self_typed(d, gaz, a, b):
         return True  # "Harris County", "Orleans Parish"
-    if nxt is not None and nxt.text.lower() in _PLACE_NOUNS:
-        return True  # "Donbas region"
+    if nxt is not None and nxt.text.lower() in _PLACE_NOUNS | _PLACE_PLURALS:
+        return True  # "Donbas region", "the Impfondo districts"
+    if nxt is not None and nxt.text.lower() in ("and", "or") and b + 2 < len(d.toks) and \
+            d.toks[b + 1].text[:1].isupper() and \
+            d.toks[b + 2].text.lower() in _PLACE_PLURALS:
+        return True  # "the Ouesso and Impfondo districts"
     # Next to a place, joined by a comma or a conjunction: "Pandi, Bulacan", "Benin and Togo".
     j = b
     while j < len(d.toks) and j - b < 2 and d.toks[j].text.lower() in _LIST_GLUE:
@@ -678,6 +682,10 @@ def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
                 by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
         if prev is not None and prev.text.lower() in ("upstate", "downstate"):
             m.cues.add("admin")
+        last = d.toks[m.b - 1].text.lower()
+        if m.b - m.a > 1 and last in _ADMIN_NOUNS and name_key(m.surface) != m.key:
+            # "Idlib Province", "Panama Province": the type word the lookup left out
+            m.cues.add("county" if last == "county" else "admin")
         if prev is not None and prev.text.lower() == "of" and m.a >= 2 and \
                 d.toks[m.a - 2].text.lower() in _ADMIN_NOUNS:
             m.cues.add("county" if d.toks[m.a - 2].text.lower() == "county" else "admin")
