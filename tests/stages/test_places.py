@@ -722,3 +722,14 @@ def test_places_capitalised_type_word_cues_the_division(gaz: Gazetteer) -> None:
 def test_places_coordinated_names_before_a_plural_place_noun(gaz: Gazetteer) -> None:
     art = extract_places(parse("Officials closed the Ouesso and Impfondo districts ."), gaz)
     assert named(art, "Ouesso").country == "COG"
+
+
+def test_places_county_institution_and_regency_by_its_stem(gaz: Gazetteer) -> None:
+    # "the Los Angeles County Fire Department" names the county; "the town of Jembrana" is
+    # the regency GeoNames files as "Kabupaten Jembrana".
+    art = extract_places(parse(
+        "The|ORG Los|ORG Angeles|ORG County|ORG Fire|ORG Department|ORG said so . "
+        "Floods hit the small town of Jembrana|ORG on Monday ."), gaz)
+    county = named(art, "Los Angeles County")
+    assert (county.feature, county.admin1) == ("ADM2", "California")
+    assert named(art, "Jembrana").country == "IDN"

@@ -285,7 +285,8 @@ _INSTITUTIONS = frozenset({
     "bureau", "defence", "defense", "forces", "pollution", "primary", "secretary", "minister",
     "parliament", "senate", "assembly", "legislature", "treasury", "customs", "immigration",
     "border", "foreign", "interior", "justice", "education", "energy", "transport",
-    "regional", "municipal", "unified", "sanitation", "mayor", "vice-mayor",
+    "regional", "municipal", "unified", "sanitation", "mayor", "vice-mayor", "sheriff",
+    "sheriff's", "prosecutor", "attorney", "district", "superior", "circuit", "fire",
 })
 # "Fresno City Council", "Busan City Hall" (but "Kansas City Chiefs" is no Kansas body).
 _CITY_INSTITUTIONS = frozenset({"council", "hall", "government"})
@@ -298,8 +299,10 @@ def _jurisdiction(gaz: Gazetteer, text: str) -> bool:
     town by its own name."""
     if name_key(text) in _GENERIC:
         return False
+    county = name_key(text).rsplit(" ", 1)[-1] in ("county", "parish")
     return any(m.entry.is_country or (not m.alt and (
         m.entry.feature == "ADM1" or (m.entry.is_city and m.entry.population >= _CITY_ALONE_POP)
+        or (county and m.entry.feature == "ADM2")  # "the Cook County Sheriff's Office"
     )) for m in gaz.lookup(text))
 
 
@@ -471,7 +474,10 @@ def _prominent(gaz: Gazetteer, key: str, city_pop: int, cued: bool = False) -> b
         e = m.entry
         if e.is_country or e.feature in ("CONT", "ADM1") or (e.geonameid is None and not m.alt):
             return True
-        if cued and e.feature == "ADM2" and not m.alt:
+        # With a cue, a district by its own name, or by its name without the local type
+        # word ("the town of Jembrana", for "Kabupaten Jembrana").
+        if cued and e.feature == "ADM2" and (not m.alt or name_key(e.name).endswith(
+                " " + name_key(key))):
             return True
         if e.is_city and not m.alt and e.population >= city_pop:
             return True
