@@ -733,3 +733,10 @@ def test_places_county_institution_and_regency_by_its_stem(gaz: Gazetteer) -> No
     county = named(art, "Los Angeles County")
     assert (county.feature, county.admin1) == ("ADM2", "California")
     assert named(art, "Jembrana").country == "IDN"
+
+
+def test_places_town_named_for_its_residents(gaz: Gazetteer) -> None:
+    # "a Tyler woman" lives in Tyler; "a Ford spokesman" names no place.
+    art = extract_places(parse(
+        "A Tyler|ORG woman was bitten . A Ford|ORG spokesman declined to comment ."), gaz)
+    assert [(p.name, p.country) for p in art.places] == [("Tyler", "USA")]
