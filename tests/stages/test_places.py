@@ -736,7 +736,7 @@ def test_places_county_institution_and_regency_by_its_stem(gaz: Gazetteer) -> No
 
 
 def test_places_town_named_for_its_residents(gaz: Gazetteer) -> None:
-    # "a Tyler woman" lives in Tyler; "a Ford spokesman" names no place.
+    # "a Lufkin woman" lives in Lufkin; "a Ford spokesman" names no place.
     art = extract_places(parse(
-        "A Tyler|ORG woman was bitten . A Ford|ORG spokesman declined to comment ."), gaz)
-    assert [(p.name, p.country) for p in art.places] == [("Tyler", "USA")]
+        "A Lufkin|ORG woman was bitten . A Ford|ORG spokesman declined to comment ."), gaz)
+    assert [(p.name, p.country) for p in art.places] == [("Lufkin", "USA")]

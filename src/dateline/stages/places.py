@@ -607,7 +607,7 @@ def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> b
         return True  # "Donbas region", "the Impfondo districts"
     if nxt is not None and nxt.text.lower() in _RESIDENTS and prev is not None and \
             prev.text.lower() in ("a", "an"):
-        return True  # "a Tyler woman": where she lives
+        return True  # "a Lufkin woman": where she lives
     if nxt is not None and nxt.text.lower() in ("and", "or") and b + 2 < len(d.toks) and \
             d.toks[b + 1].text[:1].isupper() and \
             d.toks[b + 2].text.lower() in _PLACE_PLURALS:
@@ -628,7 +628,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 # "the mayor of X", "residents of X": nouns whose "of" names a place.
 _OF_PLACE = frozenset({"mayor", "governor", "residents", "inhabitants", "outskirts", "suburbs",
                        "streets", "municipality"})
-# "a Tyler woman", "an Amarillo family": people named by the town they live in.
+# "a Lufkin woman", "a Kilgore family": people named by the town they live in.
 _RESIDENTS = frozenset({"man", "woman", "resident", "native", "family", "couple", "boy",
                         "girl", "teenager", "teen", "mother", "father", "farmer"})
 # "regions like X", "countries such as X".
