@@ -134,6 +134,20 @@ def test_actors_code_phrase_yugoslavia(kb, phrase, code):
     assert code_phrase(phrase, kb, "1999-04-01").code() == code
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # the Soviet Union is coded as its successor state, as the KGB already is
+        ("the Soviet Union", "RUS"),
+        ("the USSR", "RUS"),
+        ("Soviet troops", "RUSMIL"),
+        ("the Soviet foreign minister", "RUSGOV"),
+    ],
+)
+def test_actors_code_phrase_soviet_union_is_russia(kb, phrase, code):
+    assert code_phrase(phrase, kb, "1987-03-01").code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 
