@@ -401,3 +401,12 @@ def test_actors_code_phrase_a_name_ending_in_congress_is_not_the_us_congress(kb)
     assert code_phrase("Trinamool Congress", kb, "2019-05-01").code() != "USALEG"
     assert code_phrase("Congress", kb, "2019-05-01").code() == "USALEG"
     assert code_phrase("the US Congress", kb, "2019-05-01").code() == "USALEG"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("Germany's central bank", "DEUGOV"), ("the central bank", "GOV"),
+     ("central bankers", "GOV"), ("a Swiss bank", "CHEBUS")],
+)
+def test_actors_code_phrase_central_bank_is_a_state_organ(kb, phrase, code):
+    assert code_phrase(phrase, kb, "1987-03-01").code() == code
