@@ -740,3 +740,19 @@ def test_places_town_named_for_its_residents(gaz: Gazetteer) -> None:
     art = extract_places(parse(
         "A Lufkin|ORG woman was bitten . A Ford|ORG spokesman declined to comment ."), gaz)
     assert [(p.name, p.country) for p in art.places] == [("Lufkin", "USA")]
+
+
+def test_places_world_city_namesakes_exclude_its_own_division(gaz: Gazetteer) -> None:
+    # The Paris department is Paris itself, not a namesake: Paris keeps its world-city weight
+    # against a story full of American places.
+    art = extract_places(parse(
+        "Traders in Chicago|GPE and Boston|GPE said the Paris|GPE meeting helped . Officials "
+        "in Washington|GPE and Dallas|GPE agreed ."), gaz)
+    assert named(art, "Paris").country == "FRA"
+
+
+def test_places_west_germany_lies_in_germany(gaz: Gazetteer) -> None:
+    # The Federal Republic continues as Germany: its places and its own name count for DEU.
+    art = extract_places(parse("Exports from West|GPE Germany|GPE rose ."), gaz)
+    assert (named(art, "West Germany").country, named(art, "West Germany").feature) == (
+        "DEU", "PCLH")

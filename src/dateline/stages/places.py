@@ -906,7 +906,11 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
     # A world city ("Toronto", "Santiago") against namesakes a hundred times smaller: the
     # article's other places may not flip it without a cue or a container.
     top = max(priors, default=0.0)
-    runner_up = max((p for p in priors if p < top), default=0.0)
+    # Its namesakes are other places: not the division that bears the city's name around it
+    # (the Paris department, the Land of Berlin).
+    best = next((c.entry for c, p in zip(nm.candidates, priors, strict=True) if p == top), None)
+    runner_up = max((p for c, p in zip(nm.candidates, priors, strict=True) if p < top and not (
+        best is not None and c.entry.is_admin and gaz.contains(c.entry, best))), default=0.0)
     scores = []
     for cand, prior in zip(nm.candidates, priors, strict=True):
         e = cand.entry
