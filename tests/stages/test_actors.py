@@ -410,3 +410,30 @@ def test_actors_code_phrase_a_name_ending_in_congress_is_not_the_us_congress(kb)
 )
 def test_actors_code_phrase_central_bank_is_a_state_organ(kb, phrase, code):
     assert code_phrase(phrase, kb, "1987-03-01").code() == code
+
+
+@pytest.mark.parametrize(
+    ("name", "titles", "code"),
+    [
+        # a role word after a given name is a surname, not a title
+        ("Stephen King", ("novelist",), None),
+        ("John Bishop", ("analyst",), None),
+        ("Yi Gang", ("central bank governor",), "GOV"),
+        # a title inside the name span still codes
+        ("General Petraeus", (), "MIL"),
+        ("Russian President Ivan Petrov", (), "RUSGOV"),
+    ],
+)
+def test_actors_code_entity_role_word_in_a_surname(kb, name, titles, code):
+    actor = code_entity(_person(name, *titles), kb, "2019-06-01")
+    assert (actor.code if actor else None) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "code"),
+    [("Pope Francis", "2019-06-01", "VATRELCTH"), ("Benedict XVI", "2016-01-01", "VATELI"),
+     ("Pope Leo XIV", "2026-01-10", "VATRELCTH")],
+)
+def test_actors_code_entity_popes(kb, name, date, code):
+    actor = code_entity(_person(name), kb, date)
+    assert actor is not None and actor.code == code

@@ -284,7 +284,8 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
     if coding is None and entity.type != "PERSON":
         coding = _named(entity, kb, date)
     if coding is None or (not coding.country and not coding.prefix):
-        phrase = code_phrase(entity.name, kb, date, context=context)
+        name = _title_part(entity.name, kb, date) if entity.type == "PERSON" else entity.name
+        phrase = code_phrase(name, kb, date, context=context) if name else Coding()
         coding = _combine(coding or Coding(), phrase)
     coding = _combine(coding, from_titles)
     if not coding.country and not coding.prefix and focus and (coding.sectors or coding.role):
@@ -294,6 +295,23 @@ def code_entity(entity: Entity, kb: KnowledgeBase, date: str | None,
     if coding.code() is None:
         return None
     return _actor(coding, kb)
+
+
+def _title_part(name: str, kb: KnowledgeBase, date: str | None) -> str:
+    """The words of a person's name that the dictionaries know, up to the first one they do
+    not: "General Petraeus" keeps "General", "Russian President Vladimir Putin" keeps
+    "Russian President"; in "Stephen King", "John Bishop" or "Yi Gang" the role word is a
+    surname, not a title."""
+    words = name.split()
+    for i, w in enumerate(words):
+        if not w[:1].isupper():
+            continue
+        known = any(
+            " ".join(words[i:i + n]).lower() in kb.roles or kb.lookup(" ".join(words[i:i + n]), date)
+            for n in (3, 2, 1) if i + n <= len(words))
+        if not known:
+            return " ".join(words[:i])
+    return name
 
 
 def _named(entity: Entity, kb: KnowledgeBase, date: str | None) -> Coding | None:
