@@ -16,6 +16,11 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # what someone is arrested, jailed or criticised for is the alleged offence, not a fact
+    "A Moroccan court jailed a Belgian student for helping Islamic State militants.":
+        [("MARJUD", "BELEDU", "173", "asserted"), ("BELEDU", "IMGMUSISI", "070", "alleged")],
+    "The minister criticised Israel for attacking Syrian army positions.":
+        [("ISR", "SYRMIL", "190", "alleged")],
     # the object of the verb decides the row, not a prepositional phrase further away
     "A German court rejected an extradition request from Spain on the charge of rebellion.":
         [("DEUJUD", "ESP", "121", "asserted")],

@@ -745,6 +745,9 @@ class _Coder:
                     return negated, "denied"
                 if glem in self.words.accuse and tok.dep != "xcomp":
                     return negated, "alleged"
+                if (tok.dep == "prep" and tok.lemma.lower() == "for" and j != i
+                        and glem in self.words.punish):
+                    return negated, "alleged"  # "arrested two men for smuggling weapons"
             if tok.dep == "acl" and glem in self.words.asking_nouns:
                 # "a call to release activists"
                 return negated, "hypothetical"
