@@ -16,6 +16,12 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    "The Italian finance minister attacked the budget proposal as reckless.":
+        [("ITAGOV", None, "111", "asserted")],
+    # returning fire answers force with force; it releases nothing (084)
+    "Israeli soldiers returned fire on Hamas gunmen.": [("ISRMIL", "PSEREBHMS", "190", "asserted")],
+    # an arrest "on Monday" is still an arrest
+    "Police in Niger arrested a journalist on Monday.": [("NERCOP", "NERMED", "173", "asserted")],
     # what someone is arrested, jailed or criticised for is the alleged offence, not a fact
     "A Moroccan court jailed a Belgian student for helping Islamic State militants.":
         [("MARJUD", "BELEDU", "173", "asserted"), ("BELEDU", "IMGMUSISI", "070", "alleged")],
@@ -356,6 +362,12 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    # fighting a scourge and seizing upon words use no force
+    "The Turkish central bank fought inflation with higher rates.": [("TURGOV", None, "190")],
+    "Opposition parties in Kenya seized upon the remarks.": [("KENOPP", None, "171")],
+    # an attack on a proposal is criticism, not force
+    "The Italian finance minister attacked the budget proposal as reckless.":
+        [("ITAGOV", None, "190")],
     # travelling with a visit is not making it: only a visit "to" somewhere names its visitor
     "A senior State Department official told reporters on the visit.": [("USAGOV", None, "042")],
     # "pressured Obama to help": Congress helps nobody

@@ -56,6 +56,8 @@ class EventWords:
     receive: frozenset[str]
     give: tuple[str, ...]  # in file order: the first giving verb with a matching row wins
     appraise: frozenset[str]
+    ideas: frozenset[str]
+    scourges: frozenset[str]
     aerial: Mapping[str, str]  # weapon lemma -> CAMEO code
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:

@@ -1176,6 +1176,9 @@ class _Coder:
         v = self.d.tok_at(ev.trigger_span[0])
         if ev.cameo.root != "19" or v is None or self.d.toks[v].pos != "VERB":
             return ev
+        if self.d.toks[v].lemma.lower() in ("attack", "assail", "assault") and any(
+                o.lemma.lower() in self.words.ideas for o in self.d.kids(v, "dobj")):
+            return self.recoded(ev, "111")  # "attacked the budget proposal as reckless"
         for k in self.d.kids(v, "advcl", "xcomp", "conj"):
             if k.lemma.lower() not in self.words.appraise or k.tag != "VBG":
                 continue
@@ -1223,6 +1226,14 @@ class _Coder:
             return True  # "demonstrates the US commitment": shows, no protest
         if not trig.deps and self._thing_object(t):
             return True  # "received 10 percent", "released a statement": not a person
+        if trig.code[:2] in ("17", "18", "19", "20") and t.pos == "VERB":
+            if any(o.lemma.lower() in self.words.scourges for o in self.d.kids(t.i, "dobj")):
+                return True  # "fought inflation", "battling corruption": no force
+            if t.lemma.lower() in ("seize", "pounce") and not self.d.kids(t.i, "dobj") and any(
+                    p.lemma.lower() in ("upon", "on") and p.i == t.i + 1
+                    and not any(o.ent_type in ("DATE", "TIME") for o in self.d.kids(p.i, "pobj"))
+                    for p in self.d.kids(t.i, "prep", "prt")):
+                return True  # "seized upon the remarks": took them up, seized nothing
         # "who asked not to be named"
         return any(self.d.toks[k].lemma.lower() in ("name", "identify", "quote")
                    for k in (x.i for x in self.d.kids(t.i, "xcomp")))
