@@ -406,6 +406,7 @@ def test_actors_code_phrase_a_name_ending_in_congress_is_not_the_us_congress(kb)
 @pytest.mark.parametrize(
     ("phrase", "code"),
     [("Germany's central bank", "DEUGOV"), ("the central bank", "GOV"),
+     ("U.S. Trade Representative", "USAGOV"),
      ("central bankers", "GOV"), ("a Swiss bank", "CHEBUS")],
 )
 def test_actors_code_phrase_central_bank_is_a_state_organ(kb, phrase, code):

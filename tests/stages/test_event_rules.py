@@ -16,6 +16,9 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # what others expect someone to do has not happened yet
+    "Dealers said they expect Britain and France to meet before the summit.":
+        [("GBR", "FRA", "036", "intended")],
     "The Italian finance minister attacked the budget proposal as reckless.":
         [("ITAGOV", None, "111", "asserted")],
     # returning fire answers force with force; it releases nothing (084)
@@ -362,6 +365,9 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    # "Asked whether ..., X said": X was asked; X asked nobody
+    "Asked whether the yen was too strong, Japanese Finance Minister Satoshi Sumita said no.":
+        [("JPNGOV", None, "020")],
     # fighting a scourge and seizing upon words use no force
     "The Turkish central bank fought inflation with higher rates.": [("TURGOV", None, "190")],
     "Opposition parties in Kenya seized upon the remarks.": [("KENOPP", None, "171")],

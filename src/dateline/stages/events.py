@@ -319,6 +319,10 @@ class _Coder:
             for k in self.d.kids(t.head, "dobj", "nsubjpass"):
                 if k.pos in ("PROPN", "PRON") or (k.pos == "NOUN" and self.actor(k.i)):
                     return k.i  # "launched operations to detain": no controller
+        if t.dep == "advcl" and t.tag == "VBN" and not self.d.kids(v, "aux", "auxpass"):
+            # "Asked whether ..., Sumita said": a reduced passive; the main clause's subject
+            # was asked, by someone the sentence does not name
+            return None
         if depth < 3 and t.dep in ("xcomp", "conj", "advcl", "acomp") and t.head != v:
             return self.subject(t.head, depth + 1)
         if t.dep == "pcomp" and depth < 3:  # "accuses Russia of providing": Russia provides
@@ -737,6 +741,9 @@ class _Coder:
                 return negated, "hypothetical"
             if chain and tok.dep in ("xcomp", "acomp") and glem in self.words.intent:
                 modality = "intended" if modality == "asserted" else modality
+            if (j == i and tok.dep == "ccomp" and self._infinitive(j) and glem in self.words.intent
+                    and modality == "asserted"):
+                modality = "intended"  # "expect Britain and France to meet"
                 if j == i and any(k.dep == "neg" for k in d.kids(gov.i)):
                     negated = True
             if tok.dep in ("ccomp", "pcomp", "pobj", "prep", "xcomp") and gov.pos in (
