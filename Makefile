@@ -38,6 +38,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/throughput.py
+	$(PY) bench/gazetteer.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -7,7 +7,6 @@ slow tests run short articles through nlp + entities + places with the model loa
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import pytest
@@ -115,12 +114,11 @@ def test_places_gazetteer_divisions_and_containment(gaz: Gazetteer) -> None:
     assert gaz.lookup("Federal Republic of Germany")[0].entry.country == "DEU"
 
 
-def test_places_gazetteer_loads_from_cache_quickly(gaz: Gazetteer) -> None:
+def test_places_gazetteer_loads_from_cache(gaz: Gazetteer) -> None:
+    # Load time and memory are measured in bench/gazetteer.py, not here.
     if not cache_path().is_file():
         pytest.skip("the cache directory is not writable here")
-    t0 = time.perf_counter()
     again = load_gazetteer()
-    assert time.perf_counter() - t0 < 2.0
     assert len(again) == len(gaz) and again.lookup("Sochi") == gaz.lookup("Sochi")
 
 
