@@ -7,7 +7,6 @@ Run: pytest -m gate tests/test_eval_quotes_gate.py
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -27,15 +26,12 @@ def test_eval_quotes_gate(shared: Path) -> None:
     root = shared / "eval" / "quotes" / "gum_wikinews"
     if not (root / "xml").is_dir():
         pytest.skip("GUM Wikinews data is absent")
-    t0 = time.perf_counter()
     pipe = Pipeline(stages=[nlp.STAGE, entities.STAGE, places.STAGE, actors.STAGE, quotes.STAGE])
     result = evaluate_gum(pipe, root, textacy=False)
-    seconds = time.perf_counter() - t0
     ours = result["dateline"]
     assert result["gold_quotes"] >= 90, result
     assert ours["f1"] >= MEASURED_F1 - EPSILON, ours
     assert ours["speaker_accuracy"] >= MEASURED_SPEAKER - EPSILON, ours
-    assert seconds < 60, f"quote gate took {seconds:.1f} s"
 
 
 def test_eval_quotes_skips_when_data_absent(tmp_path: Path) -> None:
