@@ -754,3 +754,14 @@ def test_places_west_germany_lies_in_germany(gaz: Gazetteer) -> None:
     art = extract_places(parse("Exports from West|GPE Germany|GPE rose ."), gaz)
     assert (named(art, "West Germany").country, named(art, "West Germany").feature) == (
         "DEU", "PCLH")
+
+
+def test_places_named_settlement_needs_no_population(gaz: Gazetteer) -> None:
+    # "the villages of X and Y": the text says they are villages, so a few hundred people do.
+    art = extract_places(parse(
+        "Bird flu was found in the nearby villages of Olteanca|ORG and Fughiu|ORG ."), gaz)
+    assert {p.name for p in art.places} == {"Olteanca", "Fughiu"}
+    assert {p.country for p in art.places} == {"ROU"}
+    # without the type noun, a village that small stays unrecognised
+    art = extract_places(parse("Bird flu was found near Fughiu|ORG ."), gaz)
+    assert not art.places

@@ -262,11 +262,11 @@ def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[in
     if not gaz.has(text) or key in _NOT_PLACES or key in surnames:
         return None
     country = _is_country_name(gaz, text)
-    cued = cued or _cued(d, gaz, a, b, anchors)
+    cued = cued or _cued(d, gaz, a, b, anchors) or _typed(d, a)
     strong = _prominent(gaz, text, _CITY_ALONE_POP) and label != "PERSON"
     # "from Trangkil, Central Java": a town stated with its container needs no population.
     contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
-    need = 0 if contained else _CITY_CUED_POP
+    need = 0 if contained or _typed(d, a) else _CITY_CUED_POP
     if country or (cued and _prominent(gaz, text, need, cued=True)) or strong:
         start, end = d.span(a, b)
         return _Mention(a, b, start, end, d.text[start:end], key)
@@ -576,7 +576,29 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: s
     cued = _cued(d, gaz, a, b, anchors)
     if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
-    return cued and _prominent(gaz, text, _CITY_CUED_POP, cued=True)
+    typed = _typed(d, a)
+    return (cued or typed) and _prominent(gaz, text, 0 if typed else _CITY_CUED_POP, cued=True)
+
+
+def _typed(d: TokenIndex, a: int) -> bool:
+    """Whether the text says what kind of place the name at a is, so that a village of a few
+    hundred people will do: "the village of X", "the communities of W, X and Y", "a hamlet
+    called X"."""
+    i = a - 1
+    while i >= 1 and (d.toks[i].text.lower() in _LIST_GLUE or (
+            d.toks[i].text[:1].isupper() and d.toks[i].pos == "PROPN")):
+        i -= 1  # back over the list before the name: "villages of Bumbacari and [X]"
+    if i < 1 or d.toks[i].sent != d.toks[a].sent:
+        return False
+    word, noun = d.toks[i].text.lower(), d.toks[i - 1].text.lower()
+    return (word == "of" and noun in _SETTLEMENTS) or (
+        word in ("called", "named") and noun in _SETTLEMENTS)
+
+
+# Kinds of settlement whose name the text spells out ("the village of X").
+_SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets",
+                          "community", "communities", "settlement", "settlements", "township",
+                          "townships", "municipality", "municipalities", "commune", "communes"})
 
 
 def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> bool:
