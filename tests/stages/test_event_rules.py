@@ -583,3 +583,12 @@ def test_event_rules_a_date_inside_the_object_dates_the_noun_not_the_act(engine)
     # a date on the subject is the act's: the 2008 attacks killed people in 2008
     art = _article(engine, "The 2008 Mumbai attacks killed 166 people.", "2021-08-16")
     assert [ev.date for ev in art.events if ev.cameo.code == "190"] == ["2008"]
+
+
+def test_facility_takes_the_country_it_lies_in(engine):
+    # A story set in Russia; the base where the plane lands is American, not Russian.
+    text = ("Russian officials in Moscow and Sochi said talks with Russia's neighbours would "
+            "resume. The delegation later flew home to Andrews Air Force Base in Maryland.")
+    art = _article(engine, text)
+    codes = {e.name: e.actor.code for e in art.entities if e.actor}
+    assert codes.get("Andrews Air Force Base") == "USAMIL"
