@@ -16,6 +16,9 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # dropping legal action against someone yields to them (080); dropping leaflets does not
+    "Prosecutors in Brazil dropped the charges against former President Lula.":
+        [("BRAJUD", "BRAELI", "080", "asserted")],
     # what others expect someone to do has not happened yet
     "Dealers said they expect Britain and France to meet before the summit.":
         [("GBR", "FRA", "036", "intended")],
@@ -365,6 +368,7 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    "Syrian rebels dropped leaflets over the city of Homs.": [("SYRREB", None, "080")],
     # "Asked whether ..., X said": X was asked; X asked nobody
     "Asked whether the yen was too strong, Japanese Finance Minister Satoshi Sumita said no.":
         [("JPNGOV", None, "020")],
