@@ -86,6 +86,14 @@ def _same_side(a: str, b: str) -> bool:
     return (not sa or sa in _STATE) and (not sb or sb in _STATE)
 
 
+def _own_state(speaker: ActorRef | None, other: ActorRef | None) -> bool:
+    """Whether ``other`` is the speaker's own state named bare ("China" for a Chinese minister):
+    what it "must" do is the speaker's policy, not a demand of another party."""
+    if speaker is None or other is None or not speaker.code or not other.code:
+        return False
+    return len(other.code) == 3 and _same_side(speaker.code, other.code)
+
+
 def _distinct(a: ActorRef, b: ActorRef) -> bool:
     """Two parties of an event: different codes, or (uncoded) different entities."""
     if a.code and b.code and a.code != b.code:
@@ -857,6 +865,8 @@ class _Coder:
         code = self.lex.demand_code(trig.code)
         info = self.lex.info(code)
         s, g = speakers[0], doers[0]
+        if _own_state(s.ref, g.ref):
+            return None  # "Zhao said China must cut demand": policy, not a demand of anyone
         return Event(
             sentence=t.sent, source=s.ref, target=g.ref, trigger_text=gov.text,
             trigger_span=(gov.start, gov.end),
@@ -1231,6 +1241,9 @@ class _Coder:
             return True  # "charged the army with running the country": a duty, no charge
         if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
             return True  # "demonstrates the US commitment": shows, no protest
+        if t.lemma.lower() in ("press", "push") and not self.d.kids(t.i, "dobj") and any(
+                k.lemma.lower() in ("ahead", "forward", "on") for k in self.d.kids(t.i, "advmod", "prt")):
+            return True  # "will press ahead with reforms": carries on, asks no one
         if not trig.deps and self._thing_object(t):
             return True  # "received 10 percent", "released a statement": not a person
         if trig.code[:2] in ("17", "18", "19", "20") and t.pos == "VERB":
@@ -1285,7 +1298,8 @@ class _Coder:
                          and e.trigger_span[0] > ev.trigger_span[0]  # not "..., X said"
                          and self._content_of(e, v)), None)
             demanded = self.must_do(v)
-            if demanded is not None and _distinct(demanded, ev.source) and not any(
+            if demanded is not None and _distinct(demanded, ev.source) and not _own_state(
+                    ev.source, demanded) and not any(
                     e.trigger_span == ev.trigger_span and e.cameo.root == "10"
                     for e in self.events):  # demand() already coded what is demanded
                 # "said the government must ensure security": a demand of the government
