@@ -368,6 +368,10 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    # coming home releases no one; fighting a plan is opposition, not force
+    "Prime Minister Theresa May returns to London tonight.": [("GBRGOV", None, "084")],
+    "Britain would fight the Japanese government's attempt to block the deal.":
+        [("GBR", "JPNGOV", "190")],
     # what a leader says his own country must do is policy, not a demand; pressing ahead with
     # something asks nothing of anyone
     "China must cut excess demand but will press ahead with reforms, Premier Li Peng said.":

@@ -1244,11 +1244,21 @@ class _Coder:
         if t.lemma.lower() in ("press", "push") and not self.d.kids(t.i, "dobj") and any(
                 k.lemma.lower() in ("ahead", "forward", "on") for k in self.d.kids(t.i, "advmod", "prt")):
             return True  # "will press ahead with reforms": carries on, asks no one
+        if trig.code.startswith("084") and t.lemma.lower() == "return" and not self.d.kids(
+                t.i, "dobj", "nsubjpass", "auxpass") and not any(
+                k.pos == "NOUN" and k.ent_type not in ("DATE", "TIME")
+                for h in (t, *self.d.kids(t.i, "prep")) for k in self.d.kids(h.i, "npadvmod")):
+            # "Thatcher returns tonight": comes home, releases no one (a thing returned that
+            # the parser hung elsewhere, "returned to Brazil 21 frogs", still counts)
+            return True
         if not trig.deps and self._thing_object(t):
             return True  # "received 10 percent", "released a statement": not a person
         if trig.code[:2] in ("17", "18", "19", "20") and t.pos == "VERB":
-            if any(o.lemma.lower() in self.words.scourges for o in self.d.kids(t.i, "dobj")):
+            objs = {o.lemma.lower() for o in self.d.kids(t.i, "dobj")}
+            if objs & self.words.scourges:
                 return True  # "fought inflation", "battling corruption": no force
+            if t.lemma.lower() in ("fight", "battle", "combat") and objs & self.words.ideas:
+                return True  # "would fight the government's attempt": opposes, no force
             if t.lemma.lower() in ("seize", "pounce") and not self.d.kids(t.i, "dobj") and any(
                     p.lemma.lower() in ("upon", "on") and p.i == t.i + 1
                     and not any(o.ent_type in ("DATE", "TIME") for o in self.d.kids(p.i, "pobj"))
