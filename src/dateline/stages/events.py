@@ -1242,10 +1242,11 @@ class _Coder:
         if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
             return True  # "demonstrates the US commitment": shows, no protest
         if t.lemma.lower() in ("press", "push") and not self.d.kids(t.i, "dobj") and any(
-                k.lemma.lower() in ("ahead", "forward", "on") for k in self.d.kids(t.i, "advmod", "prt")):
+                k.lemma.lower() in ("ahead", "forward", "on")
+                for k in self.d.kids(t.i, "advmod", "prt")):
             return True  # "will press ahead with reforms": carries on, asks no one
-        if trig.code.startswith("084") and t.lemma.lower() == "return" and not self.d.kids(
-                t.i, "dobj", "nsubjpass", "auxpass") and not any(
+        if (trig.code.startswith("084") and t.lemma.lower() == "return" and t.pos == "VERB"
+                and not self.d.kids(t.i, "dobj", "nsubjpass", "auxpass")) and not any(
                 k.pos == "NOUN" and k.ent_type not in ("DATE", "TIME")
                 for h in (t, *self.d.kids(t.i, "prep")) for k in self.d.kids(h.i, "npadvmod")):
             # "Thatcher returns tonight": comes home, releases no one (a thing returned that
