@@ -262,11 +262,12 @@ def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[in
     if not gaz.has(text) or key in _NOT_PLACES or key in surnames:
         return None
     country = _is_country_name(gaz, text)
-    cued = cued or _cued(d, gaz, a, b, anchors) or _typed(d, a)
+    typed = _typed(d, a)
+    cued = cued or typed or _cued(d, gaz, a, b, anchors)
     strong = _prominent(gaz, text, _CITY_ALONE_POP) and label != "PERSON"
     # "from Trangkil, Central Java": a town stated with its container needs no population.
     contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
-    need = 0 if contained or _typed(d, a) else _CITY_CUED_POP
+    need = 0 if contained or typed else _CITY_CUED_POP
     if country or (cued and _prominent(gaz, text, need, cued=True)) or strong:
         start, end = d.span(a, b)
         return _Mention(a, b, start, end, d.text[start:end], key)
@@ -321,8 +322,8 @@ def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
                           anchors: set[int]) -> list[_Mention]:
     """The country or state whose institution an organisation's name says it is: "the U.S.
     Centers for Disease Control", "the Ontario Ministry of Health", "the Ministry of Defence
-    of Ukraine". Not "The New York Times" or "the Texas
-    Rangers": the word after the place must name an institution."""
+    of Ukraine". Not "The New York Times" or "the Texas Rangers": the word after the place
+    must name an institution."""
     out: list[_Mention] = []
     for s in art.ner:
         if s.label not in _INSTITUTION_LABELS:
@@ -587,12 +588,11 @@ def _typed(d: TokenIndex, a: int) -> bool:
     i = a - 1
     while i >= 1 and (d.toks[i].text.lower() in _LIST_GLUE or (
             d.toks[i].text[:1].isupper() and d.toks[i].pos == "PROPN")):
-        i -= 1  # back over the list before the name: "villages of Bumbacari and [X]"
+        i -= 1  # back over the list before the name: "villages of Olteanca and [X]"
     if i < 1 or d.toks[i].sent != d.toks[a].sent:
         return False
-    word, noun = d.toks[i].text.lower(), d.toks[i - 1].text.lower()
-    return (word == "of" and noun in _SETTLEMENTS) or (
-        word in ("called", "named") and noun in _SETTLEMENTS)
+    return d.toks[i].text.lower() in ("of", "called", "named") and \
+        d.toks[i - 1].text.lower() in _SETTLEMENTS
 
 
 # Kinds of settlement whose name the text spells out ("the village of X").
