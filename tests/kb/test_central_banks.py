@@ -10,7 +10,7 @@ import pytest
 
 from dateline.kb import KnowledgeBase
 
-POEHL = "Bundesbank President Karl Otto Poehl told bankers that a further rate cut was possible."
+POEHL = "Bundesbank President Joachim Nagel told reporters that rates would stay high."
 BOE = "The Bank of England said it had provided help to the money market."
 FED = "The Federal Reserve raised interest rates on Wednesday, Fed chairman Jerome Powell said."
 
@@ -93,7 +93,7 @@ def test_ambiguous_acronym_is_no_central_bank(kb, acronym):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (POEHL, {"Deutsche Bundesbank": "DEUGOV", "Karl Otto Poehl": "DEUGOV"}),
+        (POEHL, {"Deutsche Bundesbank": "DEUGOV", "Joachim Nagel": "DEUGOV"}),
         (BOE, {"Bank of England": "GBRGOV"}),
         (FED, {"Federal Reserve": "USAGOV", "Jerome Powell": "USAGOV"}),
     ],

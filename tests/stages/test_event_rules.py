@@ -20,14 +20,14 @@ PRESENT = {
     "Prosecutors in Brazil dropped the charges against former President Lula.":
         [("BRAJUD", "BRAELI", "080", "asserted")],
     # what others expect someone to do has not happened yet
-    "Dealers said they expect Britain and France to meet before the summit.":
-        [("GBR", "FRA", "036", "intended")],
+    "Analysts expect Spain and Portugal to meet before the summit.":
+        [("ESP", "PRT", "036", "intended")],
     "The Italian finance minister attacked the budget proposal as reckless.":
         [("ITAGOV", None, "111", "asserted")],
     # returning fire answers force with force; it releases nothing (084)
     "Israeli soldiers returned fire on Hamas gunmen.": [("ISRMIL", "PSEREBHMS", "190", "asserted")],
     # an arrest "on Monday" is still an arrest
-    "Police in Niger arrested a journalist on Monday.": [("NERCOP", "NERMED", "173", "asserted")],
+    "Police in Chad detained a blogger on Monday.": [("TCDCOP", "TCDMED", "173", "asserted")],
     # what someone is arrested, jailed or criticised for is the alleged offence, not a fact
     "A Moroccan court jailed a Belgian student for helping Islamic State militants.":
         [("MARJUD", "BELEDU", "173", "asserted"), ("BELEDU", "IMGMUSISI", "070", "alleged")],
@@ -370,19 +370,19 @@ PRESENT = {
 ABSENT = {
     # coming home releases no one; fighting a plan is opposition, not force
     "Prime Minister Theresa May returns to London tonight.": [("GBRGOV", None, "084")],
-    "Britain would fight the Japanese government's attempt to block the deal.":
-        [("GBR", "JPNGOV", "190")],
+    "France will fight the German government's attempt to delay the vote.":
+        [("FRA", "DEUGOV", "190")],
     # what a leader says his own country must do is policy, not a demand; pressing ahead with
     # something asks nothing of anyone
-    "China must cut excess demand but will press ahead with reforms, Premier Li Peng said.":
-        [("CHNGOV", "CHN", "100"), ("CHN", None, "020")],
+    "India must cut its fuel imports but will press ahead with tax reform, Prime Minister "
+    "Narendra Modi said.": [("INDGOV", "IND", "100"), ("IND", None, "020")],
     "Syrian rebels dropped leaflets over the city of Homs.": [("SYRREB", None, "080")],
     # "Asked whether ..., X said": X was asked; X asked nobody
-    "Asked whether the yen was too strong, Japanese Finance Minister Satoshi Sumita said no.":
-        [("JPNGOV", None, "020")],
+    "Asked whether the talks had failed, Kenyan Foreign Minister Amina Mohamed said no.":
+        [("KENGOV", None, "020")],
     # fighting a scourge and seizing upon words use no force
     "The Turkish central bank fought inflation with higher rates.": [("TURGOV", None, "190")],
-    "Opposition parties in Kenya seized upon the remarks.": [("KENOPP", None, "171")],
+    "Kenyan opposition leaders seized upon the president's gaffe.": [("KENOPP", None, "171")],
     # an attack on a proposal is criticism, not force
     "The Italian finance minister attacked the budget proposal as reckless.":
         [("ITAGOV", None, "190")],

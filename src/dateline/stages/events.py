@@ -328,7 +328,7 @@ class _Coder:
                 if k.pos in ("PROPN", "PRON") or (k.pos == "NOUN" and self.actor(k.i)):
                     return k.i  # "launched operations to detain": no controller
         if t.dep == "advcl" and t.tag == "VBN" and not self.d.kids(v, "aux", "auxpass"):
-            # "Asked whether ..., Sumita said": a reduced passive; the main clause's subject
+            # "Asked whether ..., the minister said": a reduced passive; the main clause's subject
             # was asked, by someone the sentence does not name
             return None
         if depth < 3 and t.dep in ("xcomp", "conj", "advcl", "acomp") and t.head != v:
@@ -866,7 +866,7 @@ class _Coder:
         info = self.lex.info(code)
         s, g = speakers[0], doers[0]
         if _own_state(s.ref, g.ref):
-            return None  # "Zhao said China must cut demand": policy, not a demand of anyone
+            return None  # "Modi said India must cut imports": policy, not a demand of anyone
         return Event(
             sentence=t.sent, source=s.ref, target=g.ref, trigger_text=gov.text,
             trigger_span=(gov.start, gov.end),
@@ -1249,8 +1249,8 @@ class _Coder:
                 and not self.d.kids(t.i, "dobj", "nsubjpass", "auxpass")) and not any(
                 k.pos == "NOUN" and k.ent_type not in ("DATE", "TIME")
                 for h in (t, *self.d.kids(t.i, "prep")) for k in self.d.kids(h.i, "npadvmod")):
-            # "Thatcher returns tonight": comes home, releases no one (a thing returned that
-            # the parser hung elsewhere, "returned to Brazil 21 frogs", still counts)
+            # "the minister returns tonight": comes home, releases no one (a thing returned
+            # that the parser hung under a preposition, as a bare noun, still counts)
             return True
         if not trig.deps and self._thing_object(t):
             return True  # "received 10 percent", "released a statement": not a person
