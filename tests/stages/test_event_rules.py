@@ -16,6 +16,9 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # what is likely, or what someone is reluctant to do, may not happen
+    "Iran is likely to retaliate against Israel.": [("IRN", "ISR", "190", "hypothetical")],
+    "Egypt was reluctant to send troops to Libya.": [("EGY", "LBY", "154", "hypothetical")],
     # dropping legal action against someone yields to them (080); dropping leaflets does not
     "Prosecutors in Brazil dropped the charges against former President Lula.":
         [("BRAJUD", "BRAELI", "080", "asserted")],

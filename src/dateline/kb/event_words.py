@@ -41,6 +41,7 @@ class EventWords:
     speech: frozenset[str]
     accuse: frozenset[str]
     deny: frozenset[str]
+    uncertain: frozenset[str]
     punish: frozenset[str]
     blame: frozenset[str]
     light: frozenset[str]

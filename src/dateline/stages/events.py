@@ -747,6 +747,8 @@ class _Coder:
             if glem in self.words.asked and tok.dep in ("xcomp", "advcl") and (
                     chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
                 return negated, "hypothetical"
+            if chain and tok.dep == "xcomp" and glem in self.words.uncertain:
+                return negated, "hypothetical"  # "is likely to retaliate", "reluctant to send"
             if chain and tok.dep in ("xcomp", "acomp") and glem in self.words.intent:
                 modality = "intended" if modality == "asserted" else modality
             if (j == i and tok.dep == "ccomp" and self._infinitive(j) and glem in self.words.intent
