@@ -35,60 +35,19 @@ from dateline.kb.gazetteer import (
     load_gazetteer,
     name_key,
 )
+from dateline.kb.place_words import PlaceWords, load_place_words
 from dateline.model import Article, Place, Span, Token
 from dateline.pipeline import Context, StageSpec
 from dateline.stages.tokens import TokenIndex
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Lowercase connectors allowed inside a multi-word place name ("Isle of Man").
-_CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "du", "da", "upon",
-                         "on", "es", "des", "y", "do", "dos", "das", "di", "van", "von", "der",
-                         "den", "sur", "-", "–"})
-# Prepositions that mark what follows as a location.
-_LOCATIVE = frozenset({"in", "at", "near", "from", "to", "outside", "across", "throughout",
-                       "into", "around", "toward", "towards", "inside", "within", "via",
-                       "between", "through", "off"})
-_GOVERNING = frozenset({"in", "at", "near"})
-# "according to X", "said to X": "to" that introduces a source or an addressee, not a place.
-_NOT_LOCATIVE_TO = frozenset({"according", "said", "told", "spoke", "talked", "wrote", "thanks",
-                              "due", "owing", "similar", "compared", "close", "next"})
-# Place-type nouns: "the resort of Sochi", "Donbas region", "Cork city".
-_PLACE_NOUNS = frozenset({
-    "city", "town", "village", "resort", "port", "capital", "region", "province", "state",
-    "county", "district", "island", "islands", "republic", "country", "area", "enclave",
-    "territory", "peninsula", "suburb", "municipality", "governorate", "oblast", "prefecture",
-    "kingdom", "emirate", "border", "coast", "valley", "neighbourhood", "neighborhood", "hamlet",
-    "regency", "camp", "camps",
-})
-# Trailing words a name may carry in text but not in the gazetteer ("Donbas region").
-_STRIPPABLE = frozenset({"region", "province", "state", "county", "district", "city", "town",
-                         "governorate", "oblast", "prefecture", "area", "municipality",
-                         "village", "territory", "regency"})
-_ADMIN_NOUNS = frozenset({"state", "province", "region", "county", "district", "governorate",
-                          "oblast", "prefecture", "territory", "regency"})
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                         "western", "central", "northeast", "northwest", "southeast",
-                         "southwest", "north-east", "north-west", "south-east", "south-west",
-                         "northeastern", "northwestern", "southeastern", "southwestern",
-                         "upper", "lower", "greater", "mid", "inner", "outer", "upstate",
-                         "downstate", "rural", "coastal"})
-# Capitalised words that name no place even when a gazetteer has a town called so.
-_NOT_PLACES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "god", "president", "minister", "mr", "mrs", "ms", "dr", "university",
-    "department", "ministry", "health", "police", "army", "news", "government", "parliament",
-})
-
-# Words that are place names somewhere (an Anguillan capital, a Nigerian state) but, alone, are
-# generic English: they are places only as part of a longer name or with a cue.
-_GENERIC = _PLACE_NOUNS | _DIRECTIONS | frozenset({
-    "valley", "delta", "bay", "lake", "river", "mount", "sea", "gulf", "plateau", "square",
-    "street", "park", "airport", "coast", "hills", "mountains", "desert", "basin", "strait",
-    "midlands", "highlands", "lowlands", "lakes", "new", "saint", "st", "san", "santa", "port",
-    "fort", "cape", "point", "north", "south", "east", "west", "centre", "center", "middle",
-    "union", "plains", "islands", "island",
-})
+# The English word classes the rules read (connectors, directions, place and settlement nouns,
+# locative prepositions, institution words...) are in kb/data/place_words.tsv, passed in as
+# PlaceWords (``w``). What stays here is grammar: NER labels, POS tags, function words, the
+# glue of a list of names and the dashes inside a name.
+# Dashes that may join the parts of a place name ("Guinea-Bissau", which the tokenizer splits),
+# besides w.connectors.
+_DASHES = frozenset({"-", "–"})
 
 _MAX_NGRAM = 5
 _MAX_CANDIDATES = 40  # per name, primary names first (a "Springfield" has dozens)
@@ -139,20 +98,21 @@ def _trim(d: TokenIndex, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _is_demonym(tok: Token, gaz: Gazetteer, nxt: Token | None = None) -> bool:
+def _is_demonym(tok: Token, gaz: Gazetteer, w: PlaceWords, nxt: Token | None = None) -> bool:
     """An adjective or plural people-noun ("Russian", "Syrians"), unless a place has that name
     ("the Balkans"), or a lowercase place noun ``nxt`` says which place it names: a tagger
     takes "Heze" in "Heze city" or "Gansu" in "Gansu province" for an adjective."""
     if tok.tag == "JJ":
         if _is_country_name(gaz, tok.text):
             return False  # "a Malawi summit": the country's own name, as a modifier
-        return not (nxt is not None and nxt.text in _PLACE_NOUNS and
+        return not (nxt is not None and nxt.text in w.place_nouns and
                     any(not m.alt for m in gaz.lookup(tok.text)))
     return tok.tag == "NNPS" and tok.text.endswith(("ans", "ese", "ians")) and \
         not gaz.has(tok.text)
 
 
-def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int, str] | None:
+def _lookup_key(gaz: Gazetteer, w: PlaceWords, d: TokenIndex, a: int,
+                b: int) -> tuple[int, int, str] | None:
     """The longest sensible reading of tokens [a, b) that the gazetteer knows.
 
     Tries the whole span, then without leading direction words ("Southern California"),
@@ -162,15 +122,15 @@ def _lookup_key(gaz: Gazetteer, d: TokenIndex, a: int, b: int) -> tuple[int, int
     if gaz.has(text):
         return a, b, text
     a2 = a
-    while a2 < b - 1 and d.toks[a2].text.lower() in _DIRECTIONS:
+    while a2 < b - 1 and d.toks[a2].text.lower() in w.directions:
         a2 += 1
     b2 = b
-    while b2 > a2 + 1 and d.toks[b2 - 1].text.lower() in _STRIPPABLE:
+    while b2 > a2 + 1 and d.toks[b2 - 1].text.lower() in w.strippable:
         b2 -= 1
     for x, y in ((a2, b), (a, b2), (a2, b2)):
         if (x, y) != (a, b) and x < y:
             t = d.stext(x, y)
-            if gaz.has(t) and name_key(t) not in _GENERIC:
+            if gaz.has(t) and name_key(t) not in w.generic:
                 return x, y, t
     return None
 
@@ -194,7 +154,7 @@ def _joined_mentions(art: Article, d: TokenIndex, gaz: Gazetteer) -> list[_Menti
     return out
 
 
-def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
+def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                   persons: set[Span], joined: set[int]) -> list[_Mention]:
     """Mentions from the NER model's GPE, LOC and FAC spans (but not from ``joined``
     tokens, already read as a place whole)."""
@@ -205,14 +165,14 @@ def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
                 not joined.isdisjoint(range(s.tok_start, s.tok_end)):
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
-        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, d.toks[b] if b < len(d.toks)
-                                                  else None)):
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, w,
+                                                  d.toks[b] if b < len(d.toks) else None)):
             continue
         if d.span(a, b) in persons:
             continue  # the entities stage found this "place" to be a person's name
-        a, b = _extend(d, gaz, a, b)
+        a, b = _extend(d, gaz, w, a, b)
         covered = b - 1
-        out.extend(_split_span(d, gaz, a, b))
+        out.extend(_split_span(d, gaz, w, a, b))
     return out
 
 
@@ -222,8 +182,8 @@ def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
 _WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
-def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int],
-                   surnames: set[str]) -> list[_Mention]:
+def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
+                   anchors: set[int], surnames: set[str]) -> list[_Mention]:
     """Places the NER model filed under another label.
 
     A span counts when the gazetteer knows it whole and it is a country, or it is prominent
@@ -235,10 +195,10 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
         if s.label not in _WEAK_LABELS:
             continue
         a, b = _trim(d, s.tok_start, s.tok_end)
-        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz)):
+        if a >= b or (b - a == 1 and _is_demonym(d.toks[a], gaz, w)):
             continue
         typed = False
-        if b - a > 1 and d.toks[a].text.lower() in _PLACE_NOUNS and \
+        if b - a > 1 and d.toks[a].text.lower() in w.place_nouns and \
                 not gaz.has(d.stext(a, b)):
             a, typed = a + 1, True  # "the Hope Village Bentiu": the village Bentiu
         parts = [(a, b)]
@@ -248,77 +208,61 @@ def _weak_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, anchors: set[int
                                             strict=True) if x < y] if cuts else parts
         listed = len(parts) > 1 and sum(gaz.has(d.stext(x, y)) for x, y in parts) > 1
         for x, y in parts:
-            m = _weak_mention(d, gaz, x, y, anchors, surnames, s.label, typed or listed)
+            m = _weak_mention(d, gaz, w, x, y, anchors, surnames, s.label, typed or listed)
             if m is not None:
                 out.append(m)
     return out
 
 
-def _weak_mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int],
-                  surnames: set[str], label: str, cued: bool) -> _Mention | None:
+def _weak_mention(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
+                  anchors: set[int], surnames: set[str], label: str,
+                  cued: bool) -> _Mention | None:
     """Tokens [a, b) of a span filed under another label, if they name a place."""
     text = d.stext(a, b)
     key = name_key(text)
-    if not gaz.has(text) or key in _NOT_PLACES or key in surnames:
+    if not gaz.has(text) or key in w.not_places or key in surnames:
         return None
     country = _is_country_name(gaz, text)
-    typed = _typed(d, a)
-    cued = cued or typed or _cued(d, gaz, a, b, anchors)
-    strong = _prominent(gaz, text, _CITY_ALONE_POP) and label != "PERSON"
+    typed = _typed(d, w, a)
+    cued = cued or typed or _cued(d, gaz, w, a, b, anchors)
+    strong = _prominent(gaz, w, text, _CITY_ALONE_POP) and label != "PERSON"
     # "from Trangkil, Central Java": a town stated with its container needs no population.
     contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
     need = 0 if contained or typed else _CITY_CUED_POP
-    if country or (cued and _prominent(gaz, text, need, cued=True)) or strong:
+    if country or (cued and _prominent(gaz, w, text, need, cued=True)) or strong:
         start, end = d.span(a, b)
         return _Mention(a, b, start, end, d.text[start:end], key)
     return None
 
 
-# Words that make a name an institution of the place named before them ("the U.S. Centers for
-# Disease Control", "the Oregon Department of Agriculture") or after "of" ("the Health
-# Ministry of Kenya"): the place is the institution's jurisdiction, and a place mention.
-_INSTITUTIONS = frozenset({
-    "department", "ministry", "government", "embassy", "consulate", "centers", "centre",
-    "center", "centres", "army", "navy", "air", "marine", "marines", "coast", "national",
-    "federal", "state", "health", "public", "environmental", "environment", "food",
-    "agriculture", "police", "supreme", "high", "court", "office", "agency", "institute",
-    "institutes", "council", "service", "services", "board", "commission", "authority",
-    "bureau", "defence", "defense", "forces", "pollution", "primary", "secretary", "minister",
-    "parliament", "senate", "assembly", "legislature", "treasury", "customs", "immigration",
-    "border", "foreign", "interior", "justice", "education", "energy", "transport",
-    "regional", "municipal", "unified", "sanitation", "mayor", "vice-mayor", "sheriff",
-    "sheriff's", "prosecutor", "attorney", "district", "superior", "circuit", "fire",
-})
-# "Fresno City Council", "Busan City Hall" (but "Kansas City Chiefs" is no Kansas body).
-_CITY_INSTITUTIONS = frozenset({"council", "hall", "government"})
 # Labels of the spans such institution names come in.
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
 
 
-def _jurisdiction(gaz: Gazetteer, text: str) -> bool:
+def _jurisdiction(gaz: Gazetteer, w: PlaceWords, text: str) -> bool:
     """A country (under any of its names, "U.S."), or a first-order division or a sizeable
     town by its own name."""
-    if name_key(text) in _GENERIC:
+    if name_key(text) in w.generic:
         return False
-    county = name_key(text).rsplit(" ", 1)[-1] in ("county", "parish")
+    county = name_key(text).rsplit(" ", 1)[-1] in w.county_nouns
     return any(m.entry.is_country or (not m.alt and (
         m.entry.feature == "ADM1" or (m.entry.is_city and m.entry.population >= _CITY_ALONE_POP)
         or (county and m.entry.feature == "ADM2")  # "the Cook County Sheriff's Office"
     )) for m in gaz.lookup(text))
 
 
-def _institution_at(d: TokenIndex, k: int, end: int) -> bool:
+def _institution_at(d: TokenIndex, w: PlaceWords, k: int, end: int) -> bool:
     """Whether token k (before ``end``) starts the name of an institution."""
     low = d.toks[k].text.lower()
     nxt = d.toks[k + 1].text.lower() if k + 1 < end else ""
     if low == "city":
-        return nxt in _CITY_INSTITUTIONS
+        return nxt in w.city_institutions
     if low == "state":  # "the Virginia State Police", not "Iowa State University"
-        return nxt not in ("university", "college")
-    return low in _INSTITUTIONS
+        return nxt not in w.state_schools
+    return low in w.institutions
 
 
-def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
+def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                           anchors: set[int]) -> list[_Mention]:
     """The country or state whose institution an organisation's name says it is: "the U.S.
     Centers for Disease Control", "the Ontario Ministry of Health", "the Ministry of Defence
@@ -333,15 +277,15 @@ def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer,
             continue
         found = None
         for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
-            if _institution_at(d, a + n, b) and _jurisdiction(gaz, d.stext(a, a + n)):
+            if _institution_at(d, w, a + n, b) and _jurisdiction(gaz, w, d.stext(a, a + n)):
                 found = (a, a + n)
                 break
         if found is None:
             of = max((k for k in range(a + 1, b - 1) if d.toks[k].text == "of"), default=None)
-            if of is not None and any(d.toks[k].text.lower() in _INSTITUTIONS
+            if of is not None and any(d.toks[k].text.lower() in w.institutions
                                       for k in range(a, of)):
                 x = of + 1 + (d.toks[of + 1].text.lower() == "the")
-                if x < b and _jurisdiction(gaz, d.stext(x, b)):
+                if x < b and _jurisdiction(gaz, w, d.stext(x, b)):
                     found = (x, b)
         if found is not None:
             out.append(_exact(d, *found))
@@ -358,7 +302,7 @@ def _exact(d: TokenIndex, a: int, b: int) -> _Mention:
     return _Mention(a, b, start, end, text, name_key(text))
 
 
-def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
+def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords) -> set[str]:
     """Name keys of the words of multi-word person names, so "Joncret" alone stays a person.
 
     Spans the gazetteer knows whole ("Milton Keynes", "São Paulo") are places NER mislabelled,
@@ -367,14 +311,14 @@ def _surnames(art: Article, d: TokenIndex, gaz: Gazetteer) -> set[str]:
     out: set[str] = set()
     for s in art.ner:
         if s.label == "PERSON" and s.tok_end - s.tok_start > 1 and \
-                d.toks[s.tok_start].text.lower() not in _PLACE_NOUNS and \
+                d.toks[s.tok_start].text.lower() not in w.place_nouns and \
                 not gaz.has(d.stext(s.tok_start, s.tok_end)):
             out.update(name_key(d.toks[k].text) for k in range(s.tok_start, s.tok_end)
                        if d.toks[k].text[:1].isupper())
     return out
 
 
-def _split_at(d: TokenIndex, gaz: Gazetteer, a: int, b: int,
+def _split_at(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
               cuts: list[int]) -> list[_Mention]:
     """The mentions of tokens a..b cut at the separators ``cuts``, if every part is a place."""
     if not cuts:
@@ -383,23 +327,24 @@ def _split_at(d: TokenIndex, gaz: Gazetteer, a: int, b: int,
     for c in cuts + [b]:
         parts.append((prev, c))
         prev = c + 1
-    found = [_mention(d, gaz, x, y) for x, y in parts if x < y]
+    found = [_mention(d, gaz, w, x, y) for x, y in parts if x < y]
     return [m for m in found if m is not None] if all(found) else []
 
 
-def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]:
+def _split_span(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int,
+                b: int) -> list[_Mention]:
     """One NER span as one or more mentions ("Pandi, Bulacan" is two places)."""
     commas = [i for i in range(a, b) if d.toks[i].text == ","]
-    found = _split_at(d, gaz, a, b, commas)
+    found = _split_at(d, gaz, w, a, b, commas)
     if found:
         return found
-    m = _mention(d, gaz, a, b)
+    m = _mention(d, gaz, w, a, b)
     if m is not None:
         return [m]
     # "Central Asia - Kazakhstan": names set apart by a spaced dash (not "Guinea-Bissau").
     dashes = [i for i in range(a + 1, b - 1) if d.toks[i].text in ("-", "–", "—")
               and d.toks[i].start > d.toks[i - 1].end]
-    found = _split_at(d, gaz, a, b, dashes)
+    found = _split_at(d, gaz, w, a, b, dashes)
     if found:
         return found
     # "Kisumu and Rift Valley": a coordination NER took for one name.
@@ -410,16 +355,16 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
             parts.append((prev, c))
             prev = c + 1
         parts = [(x, y) for x, y in parts if x < y]
-        glued = [_mention(d, gaz, x, y) for x, y in parts]
+        glued = [_mention(d, gaz, w, x, y) for x, y in parts]
         last_a, last_b = parts[-1]
         for k, (x, y) in enumerate(parts[:-1]):
             # "Central and South America": "Central" is Central America.
-            if y - x == 1 and d.toks[x].text.lower() in _DIRECTIONS and \
-                    last_b - last_a > 1 and d.toks[last_a].text.lower() in _DIRECTIONS:
+            if y - x == 1 and d.toks[x].text.lower() in w.directions and \
+                    last_b - last_a > 1 and d.toks[last_a].text.lower() in w.directions:
                 whole = f"{d.toks[x].text} {d.stext(last_a + 1, last_b)}"
                 if gaz.has(whole):
                     glued[k] = replace(_exact(d, x, y), key=name_key(whole))
-        if len(glued) > 1 and all(m is not None and m.key not in _GENERIC for m in glued):
+        if len(glued) > 1 and all(m is not None and m.key not in w.generic for m in glued):
             return [m for m in glued if m is not None]
     # A span the gazetteer does not know as a whole: its longest known capitalised part.
     for n in range(min(_MAX_NGRAM, b - a - 1), 0, -1):
@@ -429,12 +374,12 @@ def _split_span(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> list[_Mention]
                 continue  # "Islington Bay", "St. Peter's Square": named after, not the place
             if all(d.toks[k].text[:1].isupper() for k in (x, x + n - 1)) and \
                     gaz.has(d.stext(x, x + n)) and \
-                    _prominent(gaz, d.stext(x, x + n), _CITY_ALONE_POP):
+                    _prominent(gaz, w, d.stext(x, x + n), _CITY_ALONE_POP):
                 return [_exact(d, x, x + n)]
     return []
 
 
-def _extend(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
+def _extend(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int) -> tuple[int, int]:
     """Grow a span over name parts NER cut off ("Burkina" + "Faso", "Guinea" + "-Bissau",
     "Rio Grande" + "do Sul", "Jammu" + "and Kashmir") while the gazetteer knows the result."""
     grown = True
@@ -445,7 +390,7 @@ def _extend(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
             if c > len(d.toks) or d.toks[c - 1].sent != d.toks[a].sent or \
                     not d.toks[c - 1].text[:1].isupper():
                 continue
-            if n > 1 and d.toks[b].text.lower() not in _CONNECTORS:
+            if n > 1 and not _connector(w, d.toks[b].text.lower()):
                 continue
             if gaz.has(d.stext(a, c)):
                 b, grown = c, True
@@ -456,20 +401,21 @@ def _extend(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _mention(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> _Mention | None:
-    found = _lookup_key(gaz, d, a, b)
+def _mention(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int) -> _Mention | None:
+    found = _lookup_key(gaz, w, d, a, b)
     if found is None:
         return None
     start, end = d.span(a, b)
     return _Mention(a, b, start, end, d.text[start:end], name_key(found[2]))
 
 
-def _prominent(gaz: Gazetteer, key: str, city_pop: int, cued: bool = False) -> bool:
+def _prominent(gaz: Gazetteer, w: PlaceWords, key: str, city_pop: int,
+               cued: bool = False) -> bool:
     """Whether a name has a candidate that needs no (or, with a cue, little) more evidence.
 
     With a cue, second-order divisions count, and so do big towns under another of their
     names ("the town of Mbanza Congo", officially Mbanza Kongo)."""
-    if name_key(key) in _GENERIC:
+    if name_key(key) in w.generic:
         return False
     for m in gaz.lookup(key):
         e = m.entry
@@ -487,24 +433,25 @@ def _prominent(gaz: Gazetteer, key: str, city_pop: int, cued: bool = False) -> b
     return False
 
 
-def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, taken: set[int],
+def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, taken: set[int],
                         anchors: set[int], surnames: set[str]) -> list[_Mention]:
     """Capitalised token runs that NER left untagged but the gazetteer knows."""
     out: list[_Mention] = []
     i, n_tok = 0, len(d.toks)
     while i < n_tok:
         t = d.toks[i]
-        if i in taken or not _capitalised(t) or t.ent_type or _is_demonym(t, gaz):
+        if i in taken or not _capitalised(t) or t.ent_type or _is_demonym(t, gaz, w):
             i += 1
             continue
         for n in range(_MAX_NGRAM, 0, -1):
             b = i + n
-            if b > n_tok or not _run_ok(d, i, b, taken):
+            if b > n_tok or not _run_ok(d, w, i, b, taken):
                 continue
             text = d.stext(i, b)
-            if not gaz.has(text) or name_key(text) in _NOT_PLACES or name_key(text) in surnames:
+            if not gaz.has(text) or name_key(text) in w.not_places or \
+                    name_key(text) in surnames:
                 continue
-            if _accept_gazetteer_run(d, gaz, i, b, text, anchors):
+            if _accept_gazetteer_run(d, gaz, w, i, b, text, anchors):
                 out.append(_exact(d, i, b))
                 taken.update(range(i, b))
                 i = b - 1
@@ -549,19 +496,24 @@ def _capitalised(t: Token) -> bool:
     return t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") and len(t.text) > 1
 
 
-def _run_ok(d: TokenIndex, a: int, b: int, taken: set[int]) -> bool:
+def _run_ok(d: TokenIndex, w: PlaceWords, a: int, b: int, taken: set[int]) -> bool:
     if any(k in taken or d.toks[k].ent_type for k in range(a, b)):
         return False
     if any(d.toks[k].sent != d.toks[a].sent for k in range(a, b)):
         return False
     if not (_capitalised(d.toks[a]) and _capitalised(d.toks[b - 1])):
         return False
-    return all(_capitalised(d.toks[k]) or d.toks[k].text in _CONNECTORS
+    return all(_capitalised(d.toks[k]) or _connector(w, d.toks[k].text)
                or d.toks[k].text == "-" for k in range(a, b))
 
 
-def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: str,
-                          anchors: set[int]) -> bool:
+def _connector(w: PlaceWords, text: str) -> bool:
+    """Whether ``text`` may stand inside a multi-word place name ("Isle of Man")."""
+    return text in w.connectors or text in _DASHES
+
+
+def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
+                          text: str, anchors: set[int]) -> bool:
     t = d.toks[a]
     first_in_sentence = a == 0 or d.toks[a - 1].sent != t.sent or d.toks[a - 1].text in "\"“‘'"
     if d.toks[b - 1].pos != "PROPN" and not any(d.toks[k].pos == "PROPN" for k in range(a, b)):
@@ -574,14 +526,15 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, a: int, b: int, text: s
     if not first_in_sentence and d.toks[a - 1].text[:1].isupper() and \
             d.toks[a - 1].pos == "PROPN":
         return False
-    cued = _cued(d, gaz, a, b, anchors)
-    if _prominent(gaz, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
+    cued = _cued(d, gaz, w, a, b, anchors)
+    if _prominent(gaz, w, text, _CITY_ALONE_POP) and not (first_in_sentence and not cued):
         return True
-    typed = _typed(d, a)
-    return (cued or typed) and _prominent(gaz, text, 0 if typed else _CITY_CUED_POP, cued=True)
+    typed = _typed(d, w, a)
+    return (cued or typed) and _prominent(gaz, w, text, 0 if typed else _CITY_CUED_POP,
+                                          cued=True)
 
 
-def _typed(d: TokenIndex, a: int) -> bool:
+def _typed(d: TokenIndex, w: PlaceWords, a: int) -> bool:
     """Whether the text says what kind of place the name at a is, so that a village of a few
     hundred people will do: "the village of X", "the communities of W, X and Y", "a hamlet
     called X"."""
@@ -591,48 +544,44 @@ def _typed(d: TokenIndex, a: int) -> bool:
         i -= 1  # back over the list before the name: "villages of Olteanca and [X]"
     if i < 1 or d.toks[i].sent != d.toks[a].sent:
         return False
-    return d.toks[i].text.lower() in ("of", "called", "named") and \
-        d.toks[i - 1].text.lower() in _SETTLEMENTS
+    low = d.toks[i].text.lower()
+    return (low == "of" or low in w.naming_verbs) and \
+        d.toks[i - 1].text.lower() in w.settlements
 
 
-# Kinds of settlement whose name the text spells out ("the village of X").
-_SETTLEMENTS = frozenset({"village", "villages", "town", "towns", "hamlet", "hamlets",
-                          "community", "communities", "settlement", "settlements", "township",
-                          "townships", "municipality", "municipalities", "commune", "communes"})
-
-
-def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> bool:
+def _cued(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
+          anchors: set[int]) -> bool:
     """Whether the words around [a, b) mark it as a place (``anchors``: tokens of places)."""
     # "in the Volga and Don": a locative preposition may govern the name through "the".
     p = a - 1 if a > 0 and d.toks[a - 1].text.lower() != "the" else a - 2
     prev = d.toks[p] if p >= 0 else None
     nxt = d.toks[b] if b < len(d.toks) else None
-    if prev is not None and prev.text.lower() in _LOCATIVE and not (
-        prev.text.lower() == "to" and p >= 1 and d.toks[p - 1].text.lower() in _NOT_LOCATIVE_TO
+    if prev is not None and prev.text.lower() in w.locative and not (
+        prev.text.lower() == "to" and p >= 1 and d.toks[p - 1].text.lower() in w.not_locative_to
     ):
         return True
     if prev is not None and prev.text.lower() == "of" and p >= 1 \
-            and d.toks[p - 1].text.lower() in _PLACE_NOUNS | _OF_PLACE:
+            and d.toks[p - 1].text.lower() in w.place_nouns | w.of_place:
         return True  # "the resort of Sochi", "the Syrian city of Aleppo", "the mayor of X"
-    if prev is not None and prev.text.lower() in ("called", "named") and p >= 1 \
-            and d.toks[p - 1].text.lower() in _PLACE_NOUNS:
+    if prev is not None and prev.text.lower() in w.naming_verbs and p >= 1 \
+            and d.toks[p - 1].text.lower() in w.place_nouns:
         return True  # "a village called Aldbourne"
     if prev is not None and p >= 1 and (
-        (prev.text.lower() == "like" and d.toks[p - 1].text.lower() in _PLACE_PLURALS)
+        (prev.text.lower() == "like" and d.toks[p - 1].text.lower() in w.place_plurals)
         or (prev.text.lower() == "as" and p >= 2 and d.toks[p - 1].text.lower() == "such"
-            and d.toks[p - 2].text.lower() in _PLACE_PLURALS)
+            and d.toks[p - 2].text.lower() in w.place_plurals)
     ):
         return True  # "regions like Sumatra", "countries such as Chad"
-    if _self_typed(d, gaz, a, b):
+    if _self_typed(d, gaz, w, a, b):
         return True  # "Harris County", "Orleans Parish"
-    if nxt is not None and nxt.text.lower() in _PLACE_NOUNS | _PLACE_PLURALS:
+    if nxt is not None and nxt.text.lower() in w.place_nouns | w.place_plurals:
         return True  # "Donbas region", "the Impfondo districts"
-    if nxt is not None and nxt.text.lower() in _RESIDENTS and prev is not None and \
+    if nxt is not None and nxt.text.lower() in w.residents and prev is not None and \
             prev.text.lower() in ("a", "an"):
         return True  # "a Lufkin woman": where she lives
     if nxt is not None and nxt.text.lower() in ("and", "or") and b + 2 < len(d.toks) and \
             d.toks[b + 1].text[:1].isupper() and \
-            d.toks[b + 2].text.lower() in _PLACE_PLURALS:
+            d.toks[b + 2].text.lower() in w.place_plurals:
         return True  # "the Ouesso and Impfondo districts"
     # Next to a place, joined by a comma or a conjunction: "Pandi, Bulacan", "Benin and Togo".
     j = b
@@ -646,30 +595,16 @@ def _cued(d: TokenIndex, gaz: Gazetteer, a: int, b: int, anchors: set[int]) -> b
     return i < a - 1 and i in anchors
 
 
+# What joins the names of a list: "Pandi, Bulacan", "Benin and Togo".
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
-# "the mayor of X", "residents of X": nouns whose "of" names a place.
-_OF_PLACE = frozenset({"mayor", "governor", "residents", "inhabitants", "outskirts", "suburbs",
-                       "streets", "municipality"})
-# "a Lufkin woman", "a Kilgore family": people named by the town they live in.
-_RESIDENTS = frozenset({"man", "woman", "resident", "native", "family", "couple", "boy",
-                        "girl", "teenager", "teen", "mother", "father", "farmer"})
-# "regions like X", "countries such as X".
-_PLACE_PLURALS = frozenset({"cities", "towns", "villages", "regions", "provinces", "states",
-                            "counties", "districts", "countries", "nations", "areas", "islands",
-                            "places", "territories", "ports", "capitals", "parts"})
-# Capitalised type words that end the proper name of a division: "Harris County".
-_TYPE_WORDS = frozenset({"county", "parish", "province", "district", "region", "governorate",
-                         "oblast", "prefecture", "regency", "state", "territory"})
 
 
-def _self_typed(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> bool:
+def _self_typed(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int) -> bool:
     """A multi-word name ending in a capitalised division type word that names a division
     ("Orleans Parish"; not a town called "Central Business District")."""
     last = d.toks[b - 1]
-    return b - a > 1 and last.text[:1].isupper() and last.text.lower() in _TYPE_WORDS and \
+    return b - a > 1 and last.text[:1].isupper() and last.text.lower() in w.type_words and \
         any(m.entry.is_admin or not m.entry.is_city for m in gaz.lookup(d.stext(a, b)))
-# "X located in Y": Y contains X.
-_SITUATED = frozenset({"located", "situated", "based", "lying"})
 
 
 def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
@@ -691,7 +626,7 @@ def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
             m.peers = [o.key for o in chain if o.key != m.key]
 
 
-def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
+def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> None:
     """Local cues: "X, Y" / "X in Y" / "X located in Y" / "Y's X" containers and type nouns
     ("X state", "X city", "the district of X")."""
     _annotate_lists(d, mentions)
@@ -701,27 +636,27 @@ def _annotate_cues(d: TokenIndex, mentions: list[_Mention]) -> None:
         prev = d.toks[m.a - 1] if m.a > 0 else None
         if nxt is not None:
             low = nxt.text.lower()
-            if low in _ADMIN_NOUNS and nxt.text[:1].islower():
+            if low in w.admin_nouns and nxt.text[:1].islower():
                 m.cues.add("county" if low == "county" else "admin")
-            elif low in ("city", "town", "village") and nxt.text[:1].islower():
+            elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
             if nxt.text in (",", "in") and m.b + 1 in by_start:
                 m.container = by_start[m.b + 1].key
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
-                    d.toks[j].text.lower() in _SITUATED and \
+                    d.toks[j].text.lower() in w.situated and \
                     d.toks[j + 1].text.lower() == "in" and j + 2 in by_start:
                 m.container = by_start[j + 2].key  # "Fulton County (,) located in Illinois"
             elif nxt.text in ("'s", "’s") and m.b + 1 in by_start and \
                     by_start[m.b + 1].container is None:
                 by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
-        if prev is not None and prev.text.lower() in ("upstate", "downstate"):
+        if prev is not None and prev.text.lower() in w.admin_modifiers:
             m.cues.add("admin")
         last = d.toks[m.b - 1].text.lower()
-        if m.b - m.a > 1 and last in _ADMIN_NOUNS and name_key(m.surface) != m.key:
+        if m.b - m.a > 1 and last in w.admin_nouns and name_key(m.surface) != m.key:
             # "Idlib Province", "Panama Province": the type word the lookup left out
             m.cues.add("county" if last == "county" else "admin")
         if prev is not None and prev.text.lower() == "of" and m.a >= 2 and \
-                d.toks[m.a - 2].text.lower() in _ADMIN_NOUNS:
+                d.toks[m.a - 2].text.lower() in w.admin_nouns:
             m.cues.add("county" if d.toks[m.a - 2].text.lower() == "county" else "admin")
 
 
@@ -955,37 +890,40 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
 # ----------------------------------------------------------------------------- assembly
 
 
-def extract_places(article: Article, gaz: Gazetteer) -> Article:
+def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = None) -> Article:
     """Find and resolve the article's places (see the module docstring).
 
     Args:
         article: an article with tokens and NER spans (entities optional).
         gaz: the gazetteer.
+        words: the English word classes the rules read (default: the packaged
+            place_words.tsv).
 
     Returns:
         The article with ``places``: each distinct place once, with all its mentions, in order
         of first mention; places named only in the title, a caption or the dateline follow,
         with no mentions.
     """
+    w = _words(words)
     mentions: list[_Mention] = []
     if article.tokens:
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
-        surnames = _surnames(article, d, gaz)
+        surnames = _surnames(article, d, gaz, w)
         mentions = _joined_mentions(article, d, gaz)
         joined = {k for m in mentions for k in range(m.a, m.b)}
-        mentions += _ner_mentions(article, d, gaz, persons, joined)
-        mentions += _institution_mentions(article, d, gaz,
+        mentions += _ner_mentions(article, d, gaz, w, persons, joined)
+        mentions += _institution_mentions(article, d, gaz, w,
                                           {k for m in mentions for k in range(m.a, m.b)})
         anchors = {k for m in mentions for k in range(m.a, m.b)}
         taken = set(anchors)
         taken.update(k for s in article.ner for k in range(s.tok_start, s.tok_end))
-        mentions += _gazetteer_mentions(d, gaz, taken, anchors, surnames)
+        mentions += _gazetteer_mentions(d, gaz, w, taken, anchors, surnames)
         # Twice: a place the first pass finds is a list neighbour for the next ("the Volga
         # and Don", both filed under other labels).
         for _ in range(2):
             anchors = {k for m in mentions for k in range(m.a, m.b)}
-            weak = [m for m in _weak_mentions(article, d, gaz, anchors, surnames)
+            weak = [m for m in _weak_mentions(article, d, gaz, w, anchors, surnames)
                     if not any(k in anchors for k in range(m.a, m.b))]
             if not weak:
                 break
@@ -994,7 +932,7 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
-        _annotate_cues(d, mentions)
+        _annotate_cues(d, w, mentions)
     names: dict[str, _Name] = {}
     for m in mentions:
         nm = names.get(m.key)
@@ -1017,6 +955,11 @@ def extract_places(article: Article, gaz: Gazetteer) -> Article:
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
+
+
+def _words(words: PlaceWords | None) -> PlaceWords:
+    """The word classes given, else the packaged place_words.tsv (loaded once)."""
+    return words if words is not None else load_place_words()
 
 
 _LOCAL_ADMIN = frozenset({"ADM2", "ADM3", "ADM4"})
@@ -1150,7 +1093,8 @@ def _extra_places(article: Article, gaz: Gazetteer, names: dict[str, _Name],
 # ----------------------------------------------------------------------------- event place
 
 
-def event_place(article: Article, sentence_index: int) -> int | None:
+def event_place(article: Article, sentence_index: int,
+                words: PlaceWords | None = None) -> int | None:
     """The place where what a sentence reports happened, as an index into ``article.places``.
 
     A place mentioned in the sentence (one governed by "in", "at" or "near" first, then the
@@ -1160,6 +1104,7 @@ def event_place(article: Article, sentence_index: int) -> int | None:
     Args:
         article: an article the places stage has run on.
         sentence_index: index into ``article.sentences``.
+        words: the word classes (default: the packaged place_words.tsv).
 
     Returns:
         The index of the place, or None when the article has no place.
@@ -1168,11 +1113,12 @@ def event_place(article: Article, sentence_index: int) -> int | None:
         return None
     if 0 <= sentence_index < len(article.sentences):
         sent = article.sentences[sentence_index]
+        w = _words(words)
         best: tuple[tuple[int, int, int], int] | None = None
         for pi, p in enumerate(article.places):
             for s, e in p.mentions:
                 if s >= sent.start and e <= sent.end:
-                    rank = (0 if _governed(article, s) else 1, _specificity(p), s)
+                    rank = (0 if _governed(article, w, s) else 1, _specificity(p), s)
                     if best is None or rank < best[0]:
                         best = (rank, pi)
         if best is not None:
@@ -1202,7 +1148,7 @@ def _dateline_place(article: Article) -> int | None:
     return None
 
 
-def _governed(article: Article, start: int) -> bool:
+def _governed(article: Article, w: PlaceWords, start: int) -> bool:
     """Whether the mention starting at ``start`` is the object of "in", "at" or "near"."""
     toks = article.tokens
     lo, hi = 0, len(toks) - 1
@@ -1221,12 +1167,12 @@ def _governed(article: Article, start: int) -> bool:
     j = i - 1
     while j >= 0 and toks[j].pos in ("DET", "ADJ", "PUNCT") and toks[j].sent == toks[i].sent:
         j -= 1
-    if j >= 0 and toks[j].text.lower() in _GOVERNING:
+    if j >= 0 and toks[j].text.lower() in w.governing:
         return True
     k, steps = i, 0
     while steps < 4 and toks[k].head != k:
         head = toks[toks[k].head]
-        if head.text.lower() in _GOVERNING and toks[k].dep == "pobj":
+        if head.text.lower() in w.governing and toks[k].dep == "pobj":
             return True
         if toks[k].dep not in ("compound", "amod", "pobj", "appos"):
             return False
@@ -1247,7 +1193,8 @@ def _specificity(p: Place) -> int:
 
 def run(article: Article, ctx: Context) -> Article:
     """Stage entry point."""
-    return extract_places(article, ctx.get("gazetteer", load_gazetteer))
+    return extract_places(article, ctx.get("gazetteer", load_gazetteer),
+                          ctx.get("place_words", load_place_words))
 
 
 STAGE = StageSpec(
