@@ -765,3 +765,12 @@ def test_places_named_settlement_needs_no_population(gaz: Gazetteer) -> None:
     # without the type noun, a village that small stays unrecognised
     art = extract_places(parse("Bird flu was found near Fughiu|ORG ."), gaz)
     assert not art.places
+
+
+def test_places_disease_and_strain_names_are_no_places(gaz: Gazetteer) -> None:
+    # "West Nile virus", "Ebola Reston" name a disease and a strain; a country by its own name
+    # before "flu season" is still the country.
+    art = extract_places(parse(
+        "Cases of Hong|GPE Kong|GPE flu rose in Texas|GPE . The Ebola Reston|GPE strain was "
+        "found near Manila|GPE . The United|GPE States|GPE flu season started ."), gaz)
+    assert {p.name for p in art.places} == {"Texas", "Manila", "United States"}

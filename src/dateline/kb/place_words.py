@@ -53,6 +53,8 @@ class PlaceWords:
     admin_modifiers: frozenset[str]
     situated: frozenset[str]
     governing: frozenset[str]
+    diseases: frozenset[str]
+    strain_genera: frozenset[str]
 
 
 CLASSES: tuple[str, ...] = tuple(f.name for f in fields(PlaceWords))

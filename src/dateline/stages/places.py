@@ -929,6 +929,7 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
                 break
             mentions += weak
         mentions += _repeated_mentions(d, mentions)
+        mentions = [m for m in mentions if not _strain(d, gaz, w, m)]
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
@@ -982,6 +983,19 @@ def _mark_missing(names: dict[str, _Name]) -> None:
         if outer is not None and outer.country and not any(
                 c.entry.country == outer.country for c in nm.candidates):
             nm.within = outer
+
+
+def _strain(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, m: _Mention) -> bool:
+    """Whether a mention names a disease or a strain, not a place: "West Nile virus", "Hong
+    Kong flu", "Ebola Reston". A country by its own name stays a place ("United States flu
+    season")."""
+    nxt = d.toks[m.b].text.lower() if m.b < len(d.toks) else ""
+    prev = d.toks[m.a - 1].text.lower() if m.a > 0 else ""
+    if prev in ("-", "–") and m.a > 1:
+        prev = d.toks[m.a - 2].text.lower()  # "Ebola-Reston"
+    if nxt not in w.diseases and prev not in w.strain_genera:
+        return False
+    return not any(c.entry.feature == "PCLI" and not c.alt for c in gaz.lookup(m.key))
 
 
 def _acronym(surface: str) -> bool:
