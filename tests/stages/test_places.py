@@ -774,3 +774,17 @@ def test_places_disease_and_strain_names_are_no_places(gaz: Gazetteer) -> None:
         "Cases of Hong|GPE Kong|GPE flu rose in Texas|GPE . The Ebola Reston|GPE strain was "
         "found near Manila|GPE . The United|GPE States|GPE flu season started ."), gaz)
     assert {p.name for p in art.places} == {"Texas", "Manila", "United States"}
+
+
+def test_places_area_of_a_stated_county_with_no_namesake_there(gaz: Gazetteer) -> None:
+    # "the Kilgore area of Fulton County located in Illinois": the only Kilgore known is in
+    # Texas, so the place is reported in the county the text names, not in Texas.
+    art = extract_places(parse(
+        "Ducks were found in the Kilgore|GPE area of Fulton|GPE County|GPE located in "
+        "Illinois|GPE ."), gaz)
+    kilgore, county = named(art, "Kilgore"), named(art, "Fulton County")
+    assert county.admin1 == "Illinois"
+    assert (kilgore.admin1, kilgore.geonameid) == ("Illinois", None)
+    # "Kilgore in Texas" keeps the Texan town
+    art = extract_places(parse("Ducks were found in Kilgore|GPE in Texas|GPE ."), gaz)
+    assert named(art, "Kilgore").geonameid is not None

@@ -67,6 +67,7 @@ class _Mention:
     key: str  # the name looked up (may be shorter than the surface: "Southern California")
     cues: set[str] = field(default_factory=set)  # admin | city | county
     container: str | None = None  # key of "Y" in "X, Y" / "X in Y" / "Y's X"
+    held: bool = False  # the container is stated, not listed: "X in Y", "the X area of Y"
     peers: list[str] = field(default_factory=list)  # keys of the other names in its list
     sent: int = -1  # index of its sentence
 
@@ -641,11 +642,16 @@ def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> No
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
             if nxt.text in (",", "in") and m.b + 1 in by_start:
-                m.container = by_start[m.b + 1].key
+                m.container, m.held = by_start[m.b + 1].key, nxt.text == "in"
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
                     d.toks[j].text.lower() in w.situated and \
                     d.toks[j + 1].text.lower() == "in" and j + 2 in by_start:
-                m.container = by_start[j + 2].key  # "Fulton County (,) located in Illinois"
+                # "Fulton County (,) located in Illinois"
+                m.container, m.held = by_start[j + 2].key, True
+            elif low in w.place_nouns and m.b + 2 < len(d.toks) and \
+                    d.toks[m.b + 1].text.lower() == "of" and m.b + 2 in by_start:
+                # "the Kilgore area of Fulton County"
+                m.container, m.held = by_start[m.b + 2].key, True
             elif nxt.text in ("'s", "’s") and m.b + 1 in by_start and \
                     by_start[m.b + 1].container is None:
                 by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
@@ -972,17 +978,23 @@ def _mark_missing(names: dict[str, _Name]) -> None:
     geonameid, no feature) rather than as a namesake abroad. Only towns (and districts), and
     only when no candidate is even in the container's country ("Homs, Hama" stays Syrian
     Homs). A chain ("Stroud, Ontario, Canada") counts as a container too, though it reads as
-    a list."""
+    a list. A container the text states ("X in Y", "the X area of Y") counts at the level of
+    its state: no candidate in that state places the town in the container too."""
     for nm in names.values():
         if nm.choice is None or not all(c.entry.is_city or c.entry.feature in _LOCAL_ADMIN
                                         for c in nm.candidates):
             continue
-        outers = [names[m.container].choice for m in nm.mentions if m.container in names]
-        outer = next((o for o in outers if o is not None and (o.is_admin or o.is_country)),
-                     None)
+        outers = [(names[m.container].choice, m.held) for m in nm.mentions
+                  if m.container in names]
+        outer, held = next(((o, h) for o, h in outers
+                            if o is not None and (o.is_admin or o.is_country)), (None, False))
         if outer is not None and outer.country and not any(
                 c.entry.country == outer.country for c in nm.candidates):
             nm.within = outer
+        elif (outer is not None and held and outer.is_admin and outer.admin1_code
+              and not any(c.entry.admin1_code == outer.admin1_code for c in nm.candidates)):
+            nm.within = outer  # "the Kilgore area of Fulton County, Illinois": no namesake
+            # in the state the text names, so not the Kilgore of another state
 
 
 def _strain(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, m: _Mention) -> bool:
