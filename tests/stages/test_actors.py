@@ -148,6 +148,16 @@ def test_actors_code_phrase_soviet_union_is_russia(kb, phrase, code):
     assert code_phrase(phrase, kb, "1987-03-01").code() == code
 
 
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [("US State Department", "USAGOV"), ("the U.S. Pentagon", "USAMIL"),
+     ("Britain's Foreign Office", "GBRGOV"), ("the Russian Kremlin", "RUSGOV")],
+)
+def test_actors_code_phrase_country_before_its_own_metonym(kb, phrase, code):
+    # the country names whose body it is; the body still says what it is
+    assert code_phrase(phrase, kb, "2020-01-01").code() == code
+
+
 def test_actors_code_phrase_former_overrides_strong_noun(kb):
     assert code_phrase("former Ukrainian defence minister", kb, "2015-06-01").code() == "UKRELI"
 

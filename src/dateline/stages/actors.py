@@ -128,6 +128,10 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     country, prefix = c.country or country, c.prefix
                     base_sectors = c.sectors
                     armed_group = _is_armed_group(found, c)
+                elif found.kind == "metonym" and not prefix and not base_sectors:
+                    c = _from_kb(found)
+                    if c.country == country:  # "the US State Department": USAGOV, not USA
+                        base_sectors = c.sectors
                 i += n
                 matched = True
                 break
