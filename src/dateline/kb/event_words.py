@@ -18,13 +18,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from dateline.errors import KBError
-from dateline.kb import _rows
+from dateline.kb.word_classes import read_word_classes
 
 logger = logging.getLogger(__name__)
 
 FILE = "event_words.tsv"
-_WORD = re.compile(r"^[a-z][a-z'-]*$")
 _CODE = re.compile(r"^\d{3,4}$")
 
 
@@ -87,33 +85,12 @@ def read_event_words(path: Path | resources.abc.Traversable, problems: list[str]
     Raises:
         KBError: when the file cannot be read or a class has no words.
     """
-    label = path.name
-    words: dict[str, list[str]] = {c: [] for c in CLASSES}
-    aerial: dict[str, str] = {}
-    for lineno, (cls, word, value, _note) in _rows(path, 4, problems):
-        word = word.lower()
-        if cls not in words:
-            problems.append(f"{label}:{lineno}: unknown class {cls!r}; known: {', '.join(CLASSES)}")
-        elif not _WORD.match(word):
-            problems.append(f"{label}:{lineno}: bad word {word!r} in class {cls}")
-        elif word in words[cls]:
-            problems.append(f"{label}:{lineno}: {word!r} is already in class {cls}")
-        elif cls == "aerial" and not _CODE.match(value):
-            problems.append(f"{label}:{lineno}: aerial {word!r} needs a CAMEO code, not {value!r}")
-        elif cls != "aerial" and value:
-            problems.append(f"{label}:{lineno}: class {cls} takes no value ({value!r})")
-        else:
-            words[cls].append(word)
-            if cls == "aerial":
-                aerial[word] = value
-    empty = [c for c, ws in words.items() if not ws]
-    if empty:
-        raise KBError(f"{label} has no words in class(es) {', '.join(empty)}; "
-                      "add them or reinstall dateline")
+    cameo_code = (lambda v: bool(_CODE.match(v)), "a CAMEO code")
+    words, values = read_word_classes(path, CLASSES, problems, valued={"aerial": cameo_code})
     sets: dict[str, Any] = {c: frozenset(ws) for c, ws in words.items()}
     sets["control"] = sets["asked"] | sets["control"]
     sets["give"] = tuple(words["give"])
-    sets["aerial"] = MappingProxyType(aerial)
+    sets["aerial"] = MappingProxyType(values["aerial"])
     return EventWords(**sets)
 
 

@@ -12,18 +12,15 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
-from dateline.errors import KBError
-from dateline.kb import _rows
+from dateline.kb.word_classes import read_word_classes
 
 logger = logging.getLogger(__name__)
 
 FILE = "place_words.tsv"
-_WORD = re.compile(r"^[a-z][a-z'-]*$")
 
 
 @dataclass(frozen=True)
@@ -73,24 +70,7 @@ def read_place_words(path: Path | resources.abc.Traversable, problems: list[str]
     Raises:
         KBError: when the file cannot be read or a class has no words.
     """
-    label = path.name
-    words: dict[str, list[str]] = {c: [] for c in CLASSES}
-    for lineno, (cls, word, value, _note) in _rows(path, 4, problems):
-        word = word.lower()
-        if cls not in words:
-            problems.append(f"{label}:{lineno}: unknown class {cls!r}; known: {', '.join(CLASSES)}")
-        elif not _WORD.match(word):
-            problems.append(f"{label}:{lineno}: bad word {word!r} in class {cls}")
-        elif word in words[cls]:
-            problems.append(f"{label}:{lineno}: {word!r} is already in class {cls}")
-        elif value:
-            problems.append(f"{label}:{lineno}: class {cls} takes no value ({value!r})")
-        else:
-            words[cls].append(word)
-    empty = [c for c, ws in words.items() if not ws]
-    if empty:
-        raise KBError(f"{label} has no words in class(es) {', '.join(empty)}; "
-                      "add them or reinstall dateline")
+    words, _ = read_word_classes(path, CLASSES, problems)
     sets = {c: frozenset(ws) for c, ws in words.items()}
     sets["generic"] = sets["generic"] | sets["place_nouns"] | sets["directions"]
     return PlaceWords(**sets)
