@@ -788,3 +788,15 @@ def test_places_area_of_a_stated_county_with_no_namesake_there(gaz: Gazetteer) -
     # "Kilgore in Texas" keeps the Texan town
     art = extract_places(parse("Ducks were found in Kilgore|GPE in Texas|GPE ."), gaz)
     assert named(art, "Kilgore").geonameid is not None
+
+
+def test_places_town_before_its_local_office(gaz: Gazetteer) -> None:
+    # "Jagna Vice-Mayor Jane Cruz": the town whose vice-mayor she is, though NER took it for
+    # a person; a chairman's company is no town.
+    art = extract_places(parse(
+        "Children fell ill , said Jagna|PERSON Vice - Mayor Jane|B-PERSON Cruz|PERSON . "
+        "Loboc|PERSON Mayor Ana|B-PERSON Reyes|PERSON agreed . Jagna|ORG Chairman Bill|B-PERSON "
+        "Smith|PERSON resigned ."), gaz)
+    assert {(p.name, p.country) for p in art.places} == {("Jagna", "PHL"), ("Loboc", "PHL")}
+    jagna = named(art, "Jagna")
+    assert len(jagna.mentions) == 1

@@ -39,6 +39,7 @@ class PlaceWords:
     place_plurals: frozenset[str]
     type_words: frozenset[str]
     residents: frozenset[str]
+    local_offices: frozenset[str]
     locative: frozenset[str]
     not_locative_to: frozenset[str]
     institutions: frozenset[str]

@@ -580,6 +580,11 @@ def _cued(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
     if nxt is not None and nxt.text.lower() in w.residents and prev is not None and \
             prev.text.lower() in ("a", "an"):
         return True  # "a Lufkin woman": where she lives
+    if nxt is not None and nxt.text[:1].isupper() and (
+            nxt.text.lower() in w.local_offices or (
+                b + 2 < len(d.toks) and d.toks[b + 1].text == "-"
+                and f"{nxt.text}-{d.toks[b + 2].text}".lower() in w.local_offices)):
+        return True  # "Tagbilaran (Vice-)Mayor Jane Cruz": the town whose mayor she is
     if nxt is not None and nxt.text.lower() in ("and", "or") and b + 2 < len(d.toks) and \
             d.toks[b + 1].text[:1].isupper() and \
             d.toks[b + 2].text.lower() in w.place_plurals:
