@@ -16,6 +16,9 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # coordinated sides of a clash act on each other, one event each way
+    "Indian and Chinese troops clashed in the Galwan Valley.":
+        [("INDMIL", "CHNMIL", "190", "asserted"), ("CHNMIL", "INDMIL", "190", "asserted")],
     # what is likely, or what someone is reluctant to do, may not happen
     "Iran is likely to retaliate against Israel.": [("IRN", "ISR", "190", "hypothetical")],
     "Egypt was reluctant to send troops to Libya.": [("EGY", "LBY", "154", "hypothetical")],

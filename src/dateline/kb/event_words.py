@@ -56,6 +56,7 @@ class EventWords:
     give: tuple[str, ...]  # in file order: the first giving verb with a matching row wins
     appraise: frozenset[str]
     ideas: frozenset[str]
+    reciprocal: frozenset[str]
     scourges: frozenset[str]
     aerial: Mapping[str, str]  # weapon lemma -> CAMEO code
 

@@ -1433,7 +1433,9 @@ class _Coder:
             pairs = [(s, g) for s in sources for g in targets if _distinct(s.ref, g.ref)]
             if not pairs:  # "India deployed troops to its Ladakh region": the act stands alone
                 pairs = [(s, None) for s in sources]
-        elif len(sources) > 1 and trig.code[:2] in _SYMMETRIC_ROOTS:
+        elif len(sources) > 1 and (trig.code[:2] in _SYMMETRIC_ROOTS
+                                   or t.lemma.lower() in self.words.reciprocal):
+            # "X and Y met"; "Indian and Chinese troops clashed": each acts on the other
             pairs = [(a, b) for a, b in permutations(sources, 2) if _distinct(a.ref, b.ref)]
         elif sources:
             pairs = [(s, None) for s in sources]
