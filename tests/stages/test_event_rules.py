@@ -16,6 +16,9 @@ DATE = "2016-06-01"
 
 # sentence -> events that must be present: (source, target, cameo, modality)
 PRESENT = {
+    # talks a traveller goes "for" are the traveller's, and still to come
+    "The Turkish president arrived in Moscow on Monday for talks with Vladimir Putin.":
+        [("TURGOV", "RUS", "042", "asserted"), ("TURGOV", "RUSGOV", "036", "intended")],
     # coordinated sides of a clash act on each other, one event each way
     "Indian and Chinese troops clashed in the Galwan Valley.":
         [("INDMIL", "CHNMIL", "190", "asserted"), ("CHNMIL", "INDMIL", "190", "asserted")],

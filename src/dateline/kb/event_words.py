@@ -57,6 +57,7 @@ class EventWords:
     appraise: frozenset[str]
     ideas: frozenset[str]
     reciprocal: frozenset[str]
+    travel: frozenset[str]
     scourges: frozenset[str]
     aerial: Mapping[str, str]  # weapon lemma -> CAMEO code
 

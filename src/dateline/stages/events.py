@@ -709,6 +709,12 @@ class _Coder:
             # "held talks with X during a visit to Beirut": the one who talks is visiting
             # (not "told reporters on the visit": they may only travel with the visitor)
             return self.subject(gov.head)
+        if (trig.code[:2] == "04" and t.dep == "pobj" and gov.dep == "prep"
+                and gov.lemma.lower() == "for" and gov.head != gov.i
+                and self.d.toks[gov.head].pos == "VERB"
+                and self.d.toks[gov.head].lemma.lower() in self.words.travel):
+            # "will visit Beijing next week for talks with Wang Yi": the traveller talks
+            return self.subject(gov.head)
         return None
 
     # -- clause context -------------------------------------------------------------------
@@ -747,6 +753,10 @@ class _Coder:
             if glem in self.words.asked and tok.dep in ("xcomp", "advcl") and (
                     chain or tok.dep == "advcl") and self._controlled(tok):  # "urged X to go"
                 return negated, "hypothetical"
+            if (j == i and tok.dep == "pobj" and glem == "for" and gov.head != gov.i
+                    and d.toks[gov.head].lemma.lower() in self.words.travel
+                    and modality == "asserted"):
+                modality = "intended"  # "arrived for talks with Putin": the trip's purpose
             if chain and tok.dep == "xcomp" and glem in self.words.uncertain:
                 return negated, "hypothetical"  # "is likely to retaliate", "reluctant to send"
             if chain and tok.dep in ("xcomp", "acomp") and glem in self.words.intent:
