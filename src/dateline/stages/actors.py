@@ -492,16 +492,16 @@ def code_actors(article: Article, kb: KnowledgeBase) -> Article:
             local = located_country(article, e.mentions[0], kb) or focus
         if e.type in ("GROUP", "ORG") and e.mentions:
             local = _inner_place_country(article, e.mentions[0]) or local
+        at = _place_actor(article, e, kb) if e.type in ("GPE", "LOC", "FAC", "ORG") else None
         if e.type in ("FAC", "ORG"):  # "Andrews Air Force Base": a place in its own country
-            at = _place_actor(article, e, kb)
             local = (at.country if at is not None else None) or local
         if e.type in ("GPE", "LOC") and not kb.lookup(e.name, date):
             # "Northern Ireland" is a place of the UK, not Ireland named with a compass word
-            actor = _place_actor(article, e, kb) or code_entity(e, kb, date, local, context)
+            actor = at or code_entity(e, kb, date, local, context)
         else:
             actor = code_entity(e, kb, date, local, context)
-        if actor is None and e.type in ("GPE", "LOC", "FAC", "ORG"):
-            actor = _place_actor(article, e, kb)
+        if actor is None:
+            actor = at
         out.append(replace(e, actor=actor))
     for n, e in enumerate(out):
         if e.type == "GROUP" and e.mentions and POSSESSIVE.match(

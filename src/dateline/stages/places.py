@@ -753,6 +753,14 @@ def _held(outer: GeoEntry, e: GeoEntry, gaz: Gazetteer) -> float:
     return 0.0
 
 
+def _holds(e: GeoEntry, inner: GeoEntry, gaz: Gazetteer) -> float:
+    """How much ``e`` counts as the container of ``inner``: _TIGHTER for a town around one of
+    its boroughs, 1 for a division or country that contains it, else 0."""
+    if _borough_of(e, inner):
+        return _TIGHTER
+    return 1.0 if gaz.contains(e, inner) else 0.0
+
+
 def _borough_of(city: GeoEntry, inner: GeoEntry) -> bool:
     """Whether ``inner`` is a part of the bigger town ``city`` ("Manhattan, New York" is in New
     York City): a town whose point lies within a few km of the city's."""
@@ -888,9 +896,7 @@ def _candidate_scores(nm: _Name, names: dict[str, _Name], priors: list[float],
             score += _WORLD_CITY_BONUS
         score += sum(bonus * _held(outer, e, gaz) for outer, bonus in outers
                      if outer is not None)
-        score += max((bonus * (_TIGHTER if _borough_of(e, inner) else 1.0)
-                      for inner, bonus in inners
-                      if gaz.contains(e, inner) or _borough_of(e, inner)), default=0.0)
+        score += max((bonus * _holds(e, inner, gaz) for inner, bonus in inners), default=0.0)
         score += _PEER_WEIGHT.get(_level(e), 0.0) * min(3, peer_levels[_level(e)])
         if ctx is not None:
             score += _context_score(e, ctx, gaz)
