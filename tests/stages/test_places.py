@@ -800,3 +800,107 @@ def test_places_town_before_its_local_office(gaz: Gazetteer) -> None:
     assert {(p.name, p.country) for p in art.places} == {("Jagna", "PHL"), ("Loboc", "PHL")}
     jagna = named(art, "Jagna")
     assert len(jagna.mentions) == 1
+
+
+# ------------------------------------------------------ places the gazetteer lacks, placed in
+# the place the text puts them in (the container's point and country, no geonameid)
+
+
+def _placed_in(art: Article, name: str, container: str) -> None:
+    p, c = named(art, name), named(art, container)
+    assert (p.geonameid, p.feature) == (None, None)
+    assert (p.lat, p.lon, p.country) == (c.lat, c.lon, c.country)
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "container"),
+    [
+        ("Cases rose at a market in Sampaloc|GPE Heights|GPE , Quezon|B-GPE City|GPE on Monday .",
+         "Sampaloc Heights", "Quezon City"),
+        ("Two bombs hit the Karrada|LOC district of Baghdad|GPE on Friday .",
+         "Karrada", "Baghdad"),
+        ("Aid resumed in the Kalma|ORG Wells|ORG refugee camp in Nyala|GPE on Sunday .",
+         "Kalma Wells", "Nyala"),
+        ("The outbreak began in the village of Dunmarra|GPE in Fife|GPE last week .",
+         "Dunmarra", "Fife"),
+        ("A resident of Tafara|GPE , a suburb east of Harare|GPE , said the water was dirty .",
+         "Tafara", "Harare"),
+        ("Nine deaths came from the Zanjeru|PERSON slums in Nairobi|GPE last week .",
+         "Zanjeru", "Nairobi"),
+    ],
+)
+def test_places_unlisted_place_is_placed_in_its_stated_container(
+        gaz: Gazetteer, spec: str, name: str, container: str) -> None:
+    _placed_in(extract_places(parse(spec), gaz), name, container)
+
+
+def test_places_unlisted_place_keeps_its_later_bare_mentions(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "Two bombs hit the Karrada|LOC district of Baghdad|GPE . Karrada|LOC is quiet now ."),
+        gaz)
+    assert len(named(art, "Karrada").mentions) == 2
+
+
+def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
+    # NER cut the district's name in two ("Mukuru" GPE + "kwa Njenga" PERSON); it is one name.
+    art = extract_places(parse(
+        "A clinic in the Zamba|GPE wa|PERSON Ndege|PERSON district of Nairobi|GPE opened ."),
+        gaz)
+    _placed_in(art, "Zamba wa Ndege", "Nairobi")
+
+
+@pytest.mark.parametrize(
+    ("spec", "absent"),
+    [
+        # a list, not a container
+        ("Cases were found in Ngoroba|GPE , Gulu|GPE and Lira|GPE .", "Ngoroba"),
+        ("Cases were found in Gulu|GPE , Ngoroba|GPE , Lira|GPE .", "Ngoroba"),
+        # a country's point is no location for a village
+        ("Aid was flown to Lomuru|GPE , Kenya|GPE on Monday .", "Lomuru"),
+        # a demonym is not a district's name
+        ("She came from the northern Kurdish|NORP village of Ranya|GPE .", "Kurdish"),
+        # "X of Y" without a place noun says whose, not where
+        ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
+        # near is not in
+        ("Rain fell on Ngoroba|GPE near Gulu|GPE .", "Ngoroba"),
+    ],
+)
+def test_places_unlisted_name_without_a_stated_container_is_no_place(
+        gaz: Gazetteer, spec: str, absent: str) -> None:
+    art = extract_places(parse(spec), gaz)
+    assert absent not in {p.name for p in art.places}
+
+
+def test_places_bracketed_container_inside_one_ner_span(gaz: Gazetteer) -> None:
+    # NER swallowed "(Darien Province" into the town's span; the brackets state the container.
+    # GeoNames' Tortí lies in Panamá province, so "Torti (Darien Province)" is some Torti
+    # in Darién.
+    art = extract_places(parse(
+        "The blight may reach Torti|FAC (|FAC Darien|FAC Province|FAC ) next year ."), gaz)
+    darien = named(art, "Darien Province")
+    assert (darien.feature, darien.country) == ("ADM1", "PAN")
+    _placed_in(art, "Torti", "Darien Province")
+
+
+def test_places_bracketed_container_confirms_the_town(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "The blight may reach Torti|FAC (|FAC Panama|FAC Province|FAC ) next year ."), gaz)
+    torti = named(art, "Torti")
+    assert torti.country == "PAN" and torti.geonameid is not None
+
+
+def test_places_country_before_a_persons_name(gaz: Gazetteer) -> None:
+    # "the envoy for South Sudan Jane Roe": NER tagged the person but not the country.
+    art = extract_places(parse(
+        "The envoy for South Sudan Jane|PERSON Roe|PERSON said talks failed ."), gaz)
+    assert named(art, "South Sudan").country == "SSD"
+    assert "Jane" not in {p.name for p in art.places}
+
+
+def test_places_coordination_shares_its_stated_container(gaz: Gazetteer) -> None:
+    # Cattai (a village of a few hundred) is cued by "at" and placed "in western Sydney" with
+    # Wilberforce: the preposition and the container govern the whole coordination.
+    art = extract_places(parse(
+        "Horses were kept at Cattai|ORG and Wilberforce|ORG in western Sydney|GPE ."), gaz)
+    assert named(art, "Cattai").country == "AUS" and named(art, "Wilberforce").country == "AUS"
+    assert near(named(art, "Cattai"), -33.6, 150.9)

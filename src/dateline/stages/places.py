@@ -228,12 +228,33 @@ def _weak_mention(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
     cued = cued or typed or _cued(d, gaz, w, a, b, anchors)
     strong = _prominent(gaz, w, text, _CITY_ALONE_POP) and label != "PERSON"
     # "from Trangkil, Central Java": a town stated with its container needs no population.
-    contained = b + 1 < len(d.toks) and d.toks[b].text == "," and b + 1 in anchors
+    contained = _contained(d, w, b, anchors)
     need = 0 if contained or typed else _CITY_CUED_POP
     if country or (cued and _prominent(gaz, w, text, need, cued=True)) or strong:
         start, end = d.span(a, b)
         return _Mention(a, b, start, end, d.text[start:end], key)
     return None
+
+
+def _contained(d: TokenIndex, w: PlaceWords, b: int, anchors: set[int]) -> bool:
+    """Whether the name ending at b is stated inside a known place: "Trangkil, Central Java",
+    "Chepo (Panamá Province)", "Wilberforce in North-Western Sydney", and each name of a
+    coordination that is: "Cattai and Wilberforce in North-Western Sydney"."""
+    n = len(d.toks)
+    while b < n and (d.toks[b].text.lower() in ("and", "or") or (
+            d.toks[b].text == "," and b + 1 < n and b + 1 not in anchors)):
+        b += 1  # over the rest of the coordination, up to what follows its last name
+        while b < n and d.toks[b].text[:1].isupper():
+            b += 1
+        if b >= n or d.toks[b].sent != d.toks[b - 1].sent:
+            return False
+    if b + 1 >= n or d.toks[b].text not in (",", "(", "in"):
+        return False
+    k = b + 1  # over direction words: "in northern Kenya", "in North-Western Sydney"
+    while k < n and k - b <= 4 and (d.toks[k].text.lower() in w.directions or
+                                    d.toks[k].text in _DASHES):
+        k += 1
+    return k in anchors
 
 
 # Labels of the spans such institution names come in.
@@ -335,7 +356,8 @@ def _split_at(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
 def _split_span(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int,
                 b: int) -> list[_Mention]:
     """One NER span as one or more mentions ("Pandi, Bulacan" is two places)."""
-    commas = [i for i in range(a, b) if d.toks[i].text == ","]
+    # "Tortí (Panamá Province": NER may swallow a bracketed container too.
+    commas = [i for i in range(a, b) if d.toks[i].text in (",", "(", ")")]
     found = _split_at(d, gaz, w, a, b, commas)
     if found:
         return found
@@ -523,7 +545,9 @@ def _accept_gazetteer_run(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, 
     # "Texas Rangers", "Agent Orange").
     if b < len(d.toks) and d.toks[b].text[:1].isupper() and d.toks[b].pos == "PROPN" \
             and d.toks[b].sent == t.sent:
-        return False
+        # ... except a country before a person's name: "the envoy for South Sudan Jane Roe"
+        return d.toks[b].ent_type == "PERSON" and d.toks[b].ent_iob == "B" and \
+            _is_country_name(gaz, text)
     if not first_in_sentence and d.toks[a - 1].text[:1].isupper() and \
             d.toks[a - 1].pos == "PROPN":
         return False
@@ -557,6 +581,14 @@ def _cued(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int,
     p = a - 1 if a > 0 and d.toks[a - 1].text.lower() != "the" else a - 2
     prev = d.toks[p] if p >= 0 else None
     nxt = d.toks[b] if b < len(d.toks) else None
+    if prev is not None and prev.text.lower() in _LIST_GLUE:
+        # "at Cattai and [Wilberforce]": the preposition governs the whole coordination.
+        k = p
+        while k > 0 and p - k < 8 and (d.toks[k].text.lower() in _LIST_GLUE or
+                                       d.toks[k].text[:1].isupper()):
+            k -= 1
+        if k < p and d.toks[k].sent == d.toks[a].sent:
+            prev, p = d.toks[k], k
     if prev is not None and prev.text.lower() in w.locative and not (
         prev.text.lower() == "to" and p >= 1 and d.toks[p - 1].text.lower() in w.not_locative_to
     ):
@@ -646,8 +678,8 @@ def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> No
                 m.cues.add("county" if low == "county" else "admin")
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
-            if nxt.text in (",", "in") and m.b + 1 in by_start:
-                m.container, m.held = by_start[m.b + 1].key, nxt.text == "in"
+            if nxt.text in (",", "in", "(") and m.b + 1 in by_start:
+                m.container, m.held = by_start[m.b + 1].key, nxt.text != ","  # "X (Y)"
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
                     d.toks[j].text.lower() in w.situated and \
                     d.toks[j + 1].text.lower() == "in" and j + 2 in by_start:
@@ -923,6 +955,8 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
     """
     w = _words(words)
     mentions: list[_Mention] = []
+    d: TokenIndex | None = None
+    persons: set[Span] = set()
     if article.tokens:
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
@@ -970,6 +1004,8 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
     if dl_name and name_key(dl_name) in names and names[name_key(dl_name)].choice is not None:
         dl_entry = names[name_key(dl_name)].choice  # the body's reading of the same name
     _mark_missing(names)
+    if d is not None:
+        _add_unlisted(article, d, gaz, w, mentions, names, persons)
     places = _merge(names)
     places += _extra_places(article, gaz, names, places, dl_name, dl_entry)
     return replace(article, places=tuple(places))
@@ -1006,6 +1042,139 @@ def _mark_missing(names: dict[str, _Name]) -> None:
               and not any(c.entry.admin1_code == outer.admin1_code for c in nm.candidates)):
             nm.within = outer  # "the Kilgore area of Fulton County, Illinois": no namesake
             # in the state the text names, so not the Kilgore of another state
+
+
+# What may stand between a name the gazetteer lacks and the place the text puts it in:
+# "X, Y", "X in Y", "the X refugee camp in Y", "the X district of Y", "X, a suburb east of
+# Y", "X (Y Province)", "X located in the Y". Place, settlement and direction words besides.
+_CONTAINING = frozenset({",", "(", "in", "of"})
+_GAP_WORDS = frozenset({",", "(", "in", "of", "the", "a", "an", "refugee", "farming",
+                        "rural", "small", "fishing", "mining", "border"})
+_GAP_MAX = 6
+# "X, Y" with a town for Y reads as a list more often than as a container ("Kampala,
+# Gulu"), unless the town is big ("Sampaloc, Manila").
+_LISTED_CONTAINER_POP = 50_000
+
+
+def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
+                  mentions: list[_Mention], names: dict[str, _Name],
+                  persons: set[Span]) -> None:
+    """Places the gazetteer lacks but the text puts inside one it knows: "a market in
+    Sampaloc Heights, Quezon City", "the village of Dunmarra in Fife", "the Kalma Wells
+    refugee camp in Nyala", "the Karrada district of Baghdad". Each is reported at its
+    container (the container's point and country, no geonameid, no feature), as
+    ``_mark_missing`` does for a town known only abroad; later bare mentions of the same name
+    join it.
+
+    A candidate is a GPE or LOC span of capitalised words that names no gazetteer entry, or a
+    span under any label that the text types as a settlement ("the village of X", "X
+    district", "X camp"). Never a person's name, a generic word or an acronym."""
+    taken = {k for m in mentions for k in range(m.a, m.b)}
+    by_start = {m.a: m for m in mentions}
+    found: list[_Mention] = []
+    nouns = w.place_nouns | w.settlements | w.place_plurals
+    for s0, s1, labels in _adjoined(art):
+        a, b = _trim(d, s0, s1)
+        if a >= b or b - a > 4 or not taken.isdisjoint(range(a, b)):
+            continue
+        text = d.stext(a, b)
+        key = name_key(text)
+        if not (d.toks[a].text[:1].isupper() and d.toks[b - 1].text[:1].isupper()) or \
+                not all(d.toks[k].text.isalpha() or d.toks[k].text in _DASHES
+                        for k in range(a, b)) or labels == {"NORP"} or \
+                gaz.has(text) or key in w.not_places or key in w.generic or \
+                key in names or _acronym(text) or any(
+                    d.toks[k].text.lower() in w.generic or _is_demonym(d.toks[k], gaz, w)
+                    for k in range(a, b)):
+            continue
+        after = [d.toks[k].text for k in range(b, min(b + 2, len(d.toks)))]
+        named = [x for x in after if x.islower() and x in nouns]  # "X district", "X refugee camp"
+        if d.span(a, b) in persons and not (named and named[0] not in _PERSONS_CAMP):
+            continue  # a person's name, unless "the Mukuru slums": no person has slums
+        if labels.isdisjoint(("GPE", "LOC")) and not (named or _typed(d, w, a)):
+            continue
+        outer = _stated_container(d, w, b, by_start, names)
+        if outer is None:
+            continue
+        start, end = d.span(a, b)
+        m = _Mention(a, b, start, end, d.text[start:end], key, sent=d.toks[a].sent)
+        names[key] = _Name(key, [m], (), within=outer)
+        found.append(m)
+        taken.update(range(a, b))
+    for m in _repeated_mentions(d, mentions + found):
+        if m.key in names and names[m.key].within is not None and not names[m.key].candidates:
+            names[m.key].mentions.append(m)
+
+
+# A camp may be a person's ("the Smith camp"); districts and slums are not.
+_PERSONS_CAMP = frozenset({"camp", "camps"})
+
+
+def _adjoined(art: Article) -> list[tuple[int, int, set[str]]]:
+    """NER spans as token ranges with their labels, spans that touch joined into one
+    ("Mukuru" GPE + "kwa Njenga" PERSON: one name the model cut in two)."""
+    out: list[tuple[int, int, set[str]]] = []
+    for s in art.ner:
+        if out and out[-1][1] == s.tok_start:
+            out[-1] = (out[-1][0], s.tok_end, out[-1][2] | {s.label})
+        else:
+            out.append((s.tok_start, s.tok_end, {s.label}))
+    return out
+
+
+def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, _Mention],
+                      names: dict[str, _Name]) -> GeoEntry | None:
+    """The known place that the words from token b on put the name ending at b inside, if
+    they do (see _GAP_WORDS)."""
+    gap = w.place_nouns | w.settlements | w.directions | w.situated
+    j = b
+    while j < len(d.toks) and j - b <= _GAP_MAX and j not in by_start and \
+            d.toks[j].sent == d.toks[b - 1].sent and (
+                d.toks[j].text.lower() in _GAP_WORDS or
+                (d.toks[j].text.lower() in gap and d.toks[j].text.islower())):
+        j += 1
+    if j == b or j not in by_start or d.toks[j].sent != d.toks[b - 1].sent:
+        return None
+    words = [d.toks[k].text.lower() for k in range(b, j)]
+    if not any(x in _CONTAINING for x in words):
+        return None
+    if "of" in words and (words.index("of") == 0 or words[words.index("of") - 1]
+                          not in gap):
+        return None  # "X of Y" says whose, not where; "the X district of Y" says where
+    nm = names.get(by_start[j].key)
+    outer = nm.within or nm.choice if nm is not None else None
+    if outer is None or outer.is_country:
+        return None  # a country's point is no location for a village (or not yet)
+    if words == [","]:
+        if _list_goes_on(d, by_start[j].b, by_start) or _listed_after(d, b, by_start):
+            return None  # "Kampungu, Makonono and Mombo": a list, not a container
+        if outer.is_city and outer.population < _LISTED_CONTAINER_POP:
+            return None
+    return outer
+
+
+def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
+    """Whether a list of names goes on at token k: "and Mombo", ", Kaluamba and", ", Kaluamba,"
+    (but not ", New Zealand", a known place that contains the one before)."""
+    n = len(d.toks)
+    if k < n and d.toks[k].text.lower() in ("and", "or") and k + 1 < n and \
+            d.toks[k + 1].text[:1].isupper():
+        return True
+    if k + 1 >= n or d.toks[k].text != "," or k + 1 in by_start:
+        return False
+    e = k + 1
+    while e < n and d.toks[e].text[:1].isupper() and d.toks[e].sent == d.toks[k].sent:
+        e += 1
+    return e > k + 1 and e < n and d.toks[e].text.lower() in (",", "and", "or")
+
+
+def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
+    """Whether the name ending at b follows a place in a list ("Gulu, Kampungu, Lira")."""
+    ends = {m.b for m in by_start.values()}
+    k = b - 1
+    while k >= 0 and d.toks[k].text not in _LIST_GLUE and d.toks[k].text[:1].isupper():
+        k -= 1
+    return k >= 0 and d.toks[k].text in _LIST_GLUE and k in ends
 
 
 def _strain(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, m: _Mention) -> bool:
