@@ -842,7 +842,7 @@ def test_places_unlisted_place_keeps_its_later_bare_mentions(gaz: Gazetteer) -> 
 
 
 def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
-    # NER cut the district's name in two ("Mukuru" GPE + "kwa Njenga" PERSON); it is one name.
+    # NER cut the district's name in two (GPE + PERSON); it is one name.
     art = extract_places(parse(
         "A clinic in the Zamba|GPE wa|PERSON Ndege|PERSON district of Nairobi|GPE opened ."),
         gaz)

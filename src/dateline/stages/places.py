@@ -1112,7 +1112,7 @@ _PERSONS_CAMP = frozenset({"camp", "camps"})
 
 def _adjoined(art: Article) -> list[tuple[int, int, set[str]]]:
     """NER spans as token ranges with their labels, spans that touch joined into one
-    ("Mukuru" GPE + "kwa Njenga" PERSON: one name the model cut in two)."""
+    (a GPE and a PERSON span that touch: one name the model cut in two)."""
     out: list[tuple[int, int, set[str]]] = []
     for s in art.ner:
         if out and out[-1][1] == s.tok_start:
