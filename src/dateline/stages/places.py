@@ -1090,7 +1090,7 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
         after = [d.toks[k].text for k in range(b, min(b + 2, len(d.toks)))]
         named = [x for x in after if x.islower() and x in nouns]  # "X district", "X refugee camp"
         if d.span(a, b) in persons and not (named and named[0] not in _PERSONS_CAMP):
-            continue  # a person's name, unless "the Mukuru slums": no person has slums
+            continue  # a person's name, unless "the Zanjeru slums": no person has slums
         if labels.isdisjoint(("GPE", "LOC")) and not (named or _typed(d, w, a)):
             continue
         outer = _stated_container(d, w, b, by_start, names)
