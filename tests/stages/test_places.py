@@ -827,6 +827,10 @@ def _placed_in(art: Article, name: str, container: str) -> None:
          "Tafara", "Harare"),
         ("Nine deaths came from the Zanjeru|PERSON slums in Nairobi|GPE last week .",
          "Zanjeru", "Nairobi"),
+        ("Lamoru|PERSON is a rural township in northern Taoyuan|GPE County|GPE .",
+         "Lamoru", "Taoyuan County"),
+        ("Pilgrims travel to Komolo|PERSON in Nyanza|GPE province every year .",
+         "Komolo", "Nyanza"),
     ],
 )
 def test_places_unlisted_place_is_placed_in_its_stated_container(
@@ -863,6 +867,11 @@ def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
         ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
         # near is not in
         ("Rain fell on Ngoroba|GPE near Gulu|GPE .", "Ngoroba"),
+        # "the capital" types the container, not the hospital
+        ("He was isolated at Mbeya|FAC Referral|FAC Hospital|FAC in the capital Nairobi|GPE .",
+         "Mbeya Referral Hospital"),
+        # a person sent a letter: no place noun or typed container says X is a place
+        ("He sent a letter to Amina|PERSON Odhiambo|PERSON in Nairobi|GPE .", "Amina Odhiambo"),
     ],
 )
 def test_places_unlisted_name_without_a_stated_container_is_no_place(

@@ -1046,10 +1046,11 @@ def _mark_missing(names: dict[str, _Name]) -> None:
 
 # What may stand between a name the gazetteer lacks and the place the text puts it in:
 # "X, Y", "X in Y", "the X refugee camp in Y", "the X district of Y", "X, a suburb east of
-# Y", "X (Y Province)", "X located in the Y". Place, settlement and direction words besides.
+# Y", "X (Y Province)", "X located in the Y", "X is a township in Y". Place, settlement and
+# direction words besides.
 _CONTAINING = frozenset({",", "(", "in", "of"})
-_GAP_WORDS = frozenset({",", "(", "in", "of", "the", "a", "an", "refugee", "farming",
-                        "rural", "small", "fishing", "mining", "border"})
+_GAP_WORDS = frozenset({",", "(", "in", "of", "the", "a", "an", "is", "was", "refugee",
+                        "farming", "rural", "small", "fishing", "mining", "border"})
 _GAP_MAX = 6
 # "X, Y" with a town for Y reads as a list more often than as a container ("Kampala,
 # Gulu"), unless the town is big ("Sampaloc, Manila").
@@ -1087,14 +1088,23 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                     d.toks[k].text.lower() in w.generic or _is_demonym(d.toks[k], gaz, w)
                     for k in range(a, b)):
             continue
-        after = [d.toks[k].text for k in range(b, min(b + 2, len(d.toks)))]
-        named = [x for x in after if x.islower() and x in nouns]  # "X district", "X refugee camp"
-        if d.span(a, b) in persons and not (named and named[0] not in _PERSONS_CAMP):
-            continue  # a person's name, unless "the Zanjeru slums": no person has slums
-        if labels.isdisjoint(("GPE", "LOC")) and not (named or _typed(d, w, a)):
+        stated = _stated_container(d, w, b, by_start, names)
+        if stated is None:
             continue
-        outer = _stated_container(d, w, b, by_start, names)
-        if outer is None:
+        outer, gap, j = stated
+        # What types the name as a place: "X district", "the X refugee camp", "the village of
+        # X", "X, a suburb east of Y", "X is a township in Y", "to X in Y province".
+        after = [d.toks[k].text for k in range(b, min(b + 2, len(d.toks)))]
+        named = [x for x in after if x.islower() and x in nouns]
+        cut = next((i for i, x in enumerate(gap) if x in ("in", "of", "(")), len(gap))
+        typing = [x for x in gap[:cut] if x in nouns] or named  # not "in the capital Y"
+        prev = d.toks[a - 1].text.lower() if a > 0 else ""
+        governed = prev in w.locative and gap == ["in"] and by_start[j].b < len(d.toks) and \
+            d.toks[by_start[j].b].text in w.admin_nouns
+        if d.span(a, b) in persons and not governed and \
+                not (typing and typing[0] not in _PERSONS_CAMP):
+            continue  # a person's name, unless "the Zanjeru slums": no person has slums
+        if labels.isdisjoint(("GPE", "LOC")) and not (typing or governed or _typed(d, w, a)):
             continue
         start, end = d.span(a, b)
         m = _Mention(a, b, start, end, d.text[start:end], key, sent=d.toks[a].sent)
@@ -1123,9 +1133,9 @@ def _adjoined(art: Article) -> list[tuple[int, int, set[str]]]:
 
 
 def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, _Mention],
-                      names: dict[str, _Name]) -> GeoEntry | None:
+                      names: dict[str, _Name]) -> tuple[GeoEntry, list[str], int] | None:
     """The known place that the words from token b on put the name ending at b inside, if
-    they do (see _GAP_WORDS)."""
+    they do (see _GAP_WORDS), with those words and the container's first token."""
     gap = w.place_nouns | w.settlements | w.directions | w.situated
     j = b
     while j < len(d.toks) and j - b <= _GAP_MAX and j not in by_start and \
@@ -1150,7 +1160,7 @@ def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, 
             return None  # "Kampungu, Makonono and Mombo": a list, not a container
         if outer.is_city and outer.population < _LISTED_CONTAINER_POP:
             return None
-    return outer
+    return outer, words, j
 
 
 def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
