@@ -913,3 +913,36 @@ def test_places_coordination_shares_its_stated_container(gaz: Gazetteer) -> None
         "Horses were kept at Cattai|ORG and Wilberforce|ORG in western Sydney|GPE ."), gaz)
     assert named(art, "Cattai").country == "AUS" and named(art, "Wilberforce").country == "AUS"
     assert near(named(art, "Cattai"), -33.6, 150.9)
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "container"),
+    [
+        ("Police raided homes in the Nairobi|GPE slum Zanjeru|GPE on Monday .",
+         "Zanjeru", "Nairobi"),
+        ("A car bomb exploded in the Baghdad|GPE district of Karrada|GPE on Friday .",
+         "Karrada", "Baghdad"),
+    ],
+)
+def test_places_unlisted_place_after_its_containers_type_noun(
+        gaz: Gazetteer, spec: str, name: str, container: str) -> None:
+    _placed_in(extract_places(parse(spec), gaz), name, container)
+
+
+def test_places_demonym_type_noun_states_no_container(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Fighting spread to the Kenyan|NORP town of Lomuru|GPE ."), gaz)
+    assert art.places == ()
+
+
+@pytest.mark.parametrize(
+    ("spec", "surface", "iso3"),
+    [
+        ("Flooding hit Greater Cairo on Sunday .", "Greater Cairo", "EGY"),
+        ("The Municipal|ORG Corporation|ORG of|ORG Greater|ORG Mumbai|ORG ordered tests .",
+         "Greater Mumbai", "IND"),
+    ],
+)
+def test_places_greater_city_is_the_city(gaz: Gazetteer, spec: str, surface: str,
+                                         iso3: str) -> None:
+    p = named(extract_places(parse(spec), gaz), surface)
+    assert p.country == iso3 and p.feature in ("PPL", "PPLC") and p.geonameid is not None

@@ -50,6 +50,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DASHES = frozenset({"-", "–"})
 
 _MAX_NGRAM = 5
+_GREATER = "greater"  # "Greater Mumbai": the city and its suburbs
 _MAX_CANDIDATES = 40  # per name, primary names first (a "Springfield" has dozens)
 _CITY_ALONE_POP = 100_000  # a gazetteer-only town name needs this population or a cue
 _CITY_CUED_POP = 1_000
@@ -123,8 +124,9 @@ def _lookup_key(gaz: Gazetteer, w: PlaceWords, d: TokenIndex, a: int,
     if gaz.has(text):
         return a, b, text
     a2 = a
-    while a2 < b - 1 and d.toks[a2].text.lower() in w.directions:
-        a2 += 1
+    while a2 < b - 1 and (d.toks[a2].text.lower() in w.directions or
+                          d.toks[a2].text.lower() == _GREATER):
+        a2 += 1  # "Southern California", "Greater Mumbai" (a city's metropolitan area)
     b2 = b
     while b2 > a2 + 1 and d.toks[b2 - 1].text.lower() in w.strippable:
         b2 -= 1
@@ -263,9 +265,12 @@ _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
 
 def _jurisdiction(gaz: Gazetteer, w: PlaceWords, text: str) -> bool:
     """A country (under any of its names, "U.S."), or a first-order division or a sizeable
-    town by its own name."""
+    town by its own name (or its metropolitan area's: "the Municipal Corporation of Greater
+    Mumbai")."""
     if name_key(text) in w.generic:
         return False
+    if name_key(text).startswith(_GREATER + " ") and not gaz.has(text):
+        text = text.split(None, 1)[1]
     county = name_key(text).rsplit(" ", 1)[-1] in w.county_nouns
     return any(m.entry.is_country or (not m.alt and (
         m.entry.feature == "ADM1" or (m.entry.is_city and m.entry.population >= _CITY_ALONE_POP)
@@ -310,7 +315,10 @@ def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceW
                 if x < b and _jurisdiction(gaz, w, d.stext(x, b)):
                     found = (x, b)
         if found is not None:
-            out.append(_exact(d, *found))
+            m = _exact(d, *found)
+            if m.key.startswith(_GREATER + " ") and not gaz.has(m.key):
+                m = replace(m, key=m.key.split(" ", 1)[1])  # "Greater Mumbai": Mumbai
+            out.append(m)
     return out
 
 
@@ -471,6 +479,13 @@ def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, taken: set
             if b > n_tok or not _run_ok(d, w, i, b, taken):
                 continue
             text = d.stext(i, b)
+            if b - i > 1 and d.toks[i].text.lower() == _GREATER and not gaz.has(text) and \
+                    _prominent(gaz, w, d.stext(i + 1, b), _CITY_ALONE_POP):
+                # "Greater Cairo": the city with its suburbs
+                out.append(replace(_exact(d, i, b), key=name_key(d.stext(i + 1, b))))
+                taken.update(range(i, b))
+                i = b - 1
+                break
             if not gaz.has(text) or name_key(text) in w.not_places or \
                     name_key(text) in surnames:
                 continue
@@ -1090,6 +1105,9 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
             continue
         stated = _stated_container(d, w, b, by_start, names)
         if stated is None:
+            before = _container_before(d, w, a, mentions, names)
+            if before is not None and not labels & {"NORP"}:
+                _add_unlisted_mention(d, a, b, key, before, names, found, taken)
             continue
         outer, gap, j = stated
         # What types the name as a place: "X district", "the X refugee camp", "the village of
@@ -1106,14 +1124,37 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
             continue  # a person's name, unless "the Zanjeru slums": no person has slums
         if labels.isdisjoint(("GPE", "LOC")) and not (typing or governed or _typed(d, w, a)):
             continue
-        start, end = d.span(a, b)
-        m = _Mention(a, b, start, end, d.text[start:end], key, sent=d.toks[a].sent)
-        names[key] = _Name(key, [m], (), within=outer)
-        found.append(m)
-        taken.update(range(a, b))
+        _add_unlisted_mention(d, a, b, key, outer, names, found, taken)
     for m in _repeated_mentions(d, mentions + found):
         if m.key in names and names[m.key].within is not None and not names[m.key].candidates:
             names[m.key].mentions.append(m)
+
+
+def _add_unlisted_mention(d: TokenIndex, a: int, b: int, key: str, outer: GeoEntry,
+                          names: dict[str, _Name], found: list[_Mention],
+                          taken: set[int]) -> None:
+    start, end = d.span(a, b)
+    m = _Mention(a, b, start, end, d.text[start:end], key, sent=d.toks[a].sent)
+    names[key] = _Name(key, [m], (), within=outer)
+    found.append(m)
+    taken.update(range(a, b))
+
+
+def _container_before(d: TokenIndex, w: PlaceWords, a: int, mentions: list[_Mention],
+                      names: dict[str, _Name]) -> GeoEntry | None:
+    """The known place a name's own type noun follows: "the Baghdad district of Karrada",
+    "the Nairobi slum Zanjeru", "the Gaza town of Beit Umar" (a town or a division, not a
+    country: "the Kenyan town of" is a demonym's, and a country's point is no location)."""
+    k = a - 1
+    if k >= 0 and d.toks[k].text == "of":
+        k -= 1
+    if k < 1 or not d.toks[k].text.islower() or \
+            d.toks[k].text not in w.place_nouns | w.settlements:
+        return None
+    m = next((x for x in mentions if x.b == k and x.sent == d.toks[a].sent), None)
+    nm = names.get(m.key) if m is not None else None
+    outer = (nm.within or nm.choice) if nm is not None else None
+    return None if outer is None or outer.is_country else outer
 
 
 # A camp may be a person's ("the Smith camp"); districts and slums are not.
