@@ -82,6 +82,7 @@ class PlacesResult:
     seconds: float
     errors: list[dict[str, Any]] = field(default_factory=list)
     skipped: str | None = None  # why nothing was scored (the data is absent)
+    within_161: int = 0  # resolved toponyms within 161 km (accuracy_161 is rounded)
 
     def summary(self) -> dict[str, Any]:
         """Everything but the error list."""
@@ -241,7 +242,7 @@ def score(gold: Sequence[GoldArticle], predicted: Sequence[Article], seconds: fl
         accuracy_161_country=round(country_hits / n, 4) if n and country_of else 0.0,
         auc=round(auc_of_errors(errors_km), 4), median_km=round(median, 1),
         mean_km=round(sum(errors_km) / n, 1) if n else 0.0, seconds=round(seconds, 1),
-        errors=report,
+        errors=report, within_161=sum(e <= ACCURACY_KM for e in errors_km),
     )
 
 
