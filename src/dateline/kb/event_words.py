@@ -59,6 +59,9 @@ class EventWords:
     reciprocal: frozenset[str]
     travel: frozenset[str]
     scourges: frozenset[str]
+    carry_on: frozenset[str]
+    take_up: frozenset[str]
+    fight: frozenset[str]
     aerial: Mapping[str, str]  # weapon lemma -> CAMEO code
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:

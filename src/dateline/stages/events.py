@@ -1253,7 +1253,7 @@ class _Coder:
             return True  # "charged the army with running the country": a duty, no charge
         if t.lemma.lower() == "demonstrate" and self.d.kids(t.i, "dobj", "ccomp"):
             return True  # "demonstrates the US commitment": shows, no protest
-        if t.lemma.lower() in ("press", "push") and not self.d.kids(t.i, "dobj") and any(
+        if t.lemma.lower() in self.words.carry_on and not self.d.kids(t.i, "dobj") and any(
                 k.lemma.lower() in ("ahead", "forward", "on")
                 for k in self.d.kids(t.i, "advmod", "prt")):
             return True  # "will press ahead with reforms": carries on, asks no one
@@ -1270,9 +1270,9 @@ class _Coder:
             objs = {o.lemma.lower() for o in self.d.kids(t.i, "dobj")}
             if objs & self.words.scourges:
                 return True  # "fought inflation", "battling corruption": no force
-            if t.lemma.lower() in ("fight", "battle", "combat") and objs & self.words.ideas:
+            if t.lemma.lower() in self.words.fight and objs & self.words.ideas:
                 return True  # "would fight the government's attempt": opposes, no force
-            if t.lemma.lower() in ("seize", "pounce") and not self.d.kids(t.i, "dobj") and any(
+            if t.lemma.lower() in self.words.take_up and not self.d.kids(t.i, "dobj") and any(
                     p.lemma.lower() in ("upon", "on") and p.i == t.i + 1
                     and not any(o.ent_type in ("DATE", "TIME") for o in self.d.kids(p.i, "pobj"))
                     for p in self.d.kids(t.i, "prep", "prt")):
