@@ -470,6 +470,22 @@ _CAPTION_ONLY = Article(
 )
 
 
+# "X, Y" and "X in Y" where Y is no container of X: the town must not be reported "somewhere
+# in Y" (no geonameid). Each text also names a place that is (Lamoru in Taoyuan County).
+_NOT_CONTAINERS = {
+    "intro": "After talks among the ministers in Lyon, Japan promised to cut tariffs. Lamoru "
+             "is a rural township in northern Taoyuan County.",
+    "title": "In a speech in the port city of Dalian, U.S. Trade Representative Jane Roe "
+             "praised the deal. Lamoru is a rural township in northern Taoyuan County.",
+    "money": "The airline pays Hitachi in U.S. dollars for its engines. Lamoru is a rural "
+             "township in northern Taoyuan County.",
+    "list": "Grants went to Newfoundland, Prince Edward Island, Nova Scotia and Quebec. Lamoru "
+            "is a rural township in northern Taoyuan County.",
+    "cut": "The firm will sell half of its Corpus Christi, Texas refinery. Lamoru is a rural "
+           "township in northern Taoyuan County.",
+}
+
+
 @pytest.fixture(scope="module")
 def processed() -> dict[str, Article]:
     """The articles above through nlp + entities + places (the model loads once)."""
@@ -488,7 +504,8 @@ def processed() -> dict[str, Article]:
     pipe = Pipeline(stages=[nlp.STAGE, ent, places_stage.STAGE])
     arts = [Article(id=k, text=v) for k, v in (
         ("russia", _RUSSIA), ("maryland", _MARYLAND), ("paris", _PARIS),
-        ("ga_state", _GEORGIA_STATE), ("ga_country", _GEORGIA_COUNTRY))]
+        ("ga_state", _GEORGIA_STATE), ("ga_country", _GEORGIA_COUNTRY),
+        *_NOT_CONTAINERS.items())]
     arts.append(_CAPTION_ONLY)
     return {a.id: a for a in pipe.run_articles(arts)}
 
@@ -946,3 +963,10 @@ def test_places_greater_city_is_the_city(gaz: Gazetteer, spec: str, surface: str
                                          iso3: str) -> None:
     p = named(extract_places(parse(spec), gaz), surface)
     assert p.country == iso3 and p.feature in ("PPL", "PPLC") and p.geonameid is not None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("doc", sorted(_NOT_CONTAINERS))
+def test_places_model_no_container_no_placing(processed: dict[str, Article], doc: str) -> None:
+    placed = {p.name for p in processed[doc].places if p.geonameid is None and p.feature is None}
+    assert placed == {"Lamoru"}

@@ -660,6 +660,41 @@ def _self_typed(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int) ->
         any(m.entry.is_admin or not m.entry.is_city for m in gaz.lookup(d.stext(a, b)))
 
 
+def _no_container(d: TokenIndex, w: PlaceWords, m: _Mention, via: str, x: int) -> bool:
+    """Whether a place mention after "X," / "X in" / "X (" starts something else rather than
+    saying where X is: the subject of the next clause ("in Paris, Japan promised"), the
+    country of a title ("in Dalian, U.S. Secretary of State George Shultz said"), or, after
+    "in", the modifier of a thing ("from Hitachi in U.S. dollars"; not "in Texas counties")."""
+    last = d.toks[m.b - 1]
+    head = d.toks[last.head]
+    modifies = last.dep in ("compound", "amod", "nmod", "poss") and head.i >= m.b
+    subject = last if last.dep in ("nsubj", "nsubjpass") else head if (
+        modifies and head.dep in ("nsubj", "nsubjpass")) else None
+    if subject is not None and _introduces(d, x, subject.head):
+        return True
+    nxt = d.toks[m.b] if m.b < len(d.toks) else None
+    if nxt is not None and nxt.sent == last.sent and nxt.text[:1].isupper() and \
+            nxt.text.isalpha() and nxt.pos in ("PROPN", "NOUN") and \
+            nxt.ent_type not in ("DATE", "TIME"):
+        return True  # "Dalian, U.S. Secretary ..." (not "Quezon City Wednesday evening")
+    return via == "in" and modifies and head.text.lower() not in \
+        w.place_nouns | w.place_plurals | w.settlements
+
+
+def _introduces(d: TokenIndex, x: int, verb: int) -> bool:
+    """Whether token x lies in an adverbial phrase of ``verb`` ("After talks in Paris, Japan
+    promised": the phrase ends at the comma, and the subject follows)."""
+    k = x
+    for _ in range(12):
+        t = d.toks[k]
+        if t.head == verb and t.i != verb:
+            return t.dep in ("prep", "advcl", "advmod", "npadvmod", "pcomp") and t.i < x + 1
+        if t.head == t.i:
+            return False
+        k = t.head
+    return False
+
+
 def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
     """Coordinated names ("Georgia, Oklahoma and Wisconsin"): each learns its list's peers."""
     chains: list[list[_Mention]] = []
@@ -693,7 +728,8 @@ def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> No
                 m.cues.add("county" if low == "county" else "admin")
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
-            if nxt.text in (",", "in", "(") and m.b + 1 in by_start:
+            if nxt.text in (",", "in", "(") and m.b + 1 in by_start and \
+                    not _no_container(d, w, by_start[m.b + 1], nxt.text, m.b - 1):
                 m.container, m.held = by_start[m.b + 1].key, nxt.text != ","  # "X (Y)"
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
                     d.toks[j].text.lower() in w.situated and \
@@ -1018,7 +1054,7 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
     _resolve(names, gaz, dl_entry, name_key(dl_name) if dl_name else "")
     if dl_name and name_key(dl_name) in names and names[name_key(dl_name)].choice is not None:
         dl_entry = names[name_key(dl_name)].choice  # the body's reading of the same name
-    _mark_missing(names)
+    _mark_missing(names, w)
     if d is not None:
         _add_unlisted(article, d, gaz, w, mentions, names, persons)
     places = _merge(names)
@@ -1034,7 +1070,7 @@ def _words(words: PlaceWords | None) -> PlaceWords:
 _LOCAL_ADMIN = frozenset({"ADM2", "ADM3", "ADM4"})
 
 
-def _mark_missing(names: dict[str, _Name]) -> None:
+def _mark_missing(names: dict[str, _Name], w: PlaceWords) -> None:
     """ "Stroud, Ontario" when the gazetteer knows no Stroud in Canada: the text says where
     the town is, so it is reported inside its container (the container's point, no
     geonameid, no feature) rather than as a namesake abroad. Only towns (and districts), and
@@ -1046,6 +1082,8 @@ def _mark_missing(names: dict[str, _Name]) -> None:
         if nm.choice is None or not all(c.entry.is_city or c.entry.feature in _LOCAL_ADMIN
                                         for c in nm.candidates):
             continue
+        if nm.key in w.generic or nm.key in w.institutions:
+            continue  # "the Northeast, Florida and ...", "District Court, Northern District
         outers = [(names[m.container].choice, m.held) for m in nm.mentions
                   if m.container in names]
         outer, held = next(((o, h) for o, h in outers
@@ -1095,14 +1133,18 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
             continue
         text = d.stext(a, b)
         key = name_key(text)
+        if a > 0 and d.toks[a - 1].sent == d.toks[a].sent and \
+                d.toks[a - 1].text[:1].isupper() and d.toks[a - 1].pos == "PROPN":
+            continue  # "Corpus" + "Christi": a name NER cut, not a name of its own
         if not (d.toks[a].text[:1].isupper() and d.toks[b - 1].text[:1].isupper()) or \
                 not all(d.toks[k].text.isalpha() or d.toks[k].text in _DASHES
                         for k in range(a, b)) or labels == {"NORP"} or \
                 gaz.has(text) or key in w.not_places or key in w.generic or \
                 key in names or _acronym(text) or any(
-                    d.toks[k].text.lower() in w.generic or _is_demonym(d.toks[k], gaz, w)
-                    for k in range(a, b)):
-            continue
+                    d.toks[k].text.lower() in w.generic | w.institutions or
+                    _is_demonym(d.toks[k], gaz, w) for k in range(a, b)) or \
+                _holds_country(d, gaz, a, b):
+            continue  # "the United States Claims Court" is no place
         stated = _stated_container(d, w, b, by_start, names)
         if stated is None:
             before = _container_before(d, w, a, mentions, names)
@@ -1116,6 +1158,8 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
         named = [x for x in after if x.islower() and x in nouns]
         cut = next((i for i, x in enumerate(gap) if x in ("in", "of", "(")), len(gap))
         typing = [x for x in gap[:cut] if x in nouns] or named  # not "in the capital Y"
+        if ("a" in gap[:cut] or "an" in gap[:cut]) and not typing:
+            continue  # "Howmedica, a Rutherford-based company": not "a suburb of"
         prev = d.toks[a - 1].text.lower() if a > 0 else ""
         governed = prev in w.locative and gap == ["in"] and by_start[j].b < len(d.toks) and \
             d.toks[by_start[j].b].text in w.admin_nouns
@@ -1154,7 +1198,18 @@ def _container_before(d: TokenIndex, w: PlaceWords, a: int, mentions: list[_Ment
     m = next((x for x in mentions if x.b == k and x.sent == d.toks[a].sent), None)
     nm = names.get(m.key) if m is not None else None
     outer = (nm.within or nm.choice) if nm is not None else None
-    return None if outer is None or outer.is_country else outer
+    return outer if outer is not None and (
+        outer.is_admin or outer.is_city or outer.feature in _AREAS) else None
+
+
+# Features besides divisions and towns that may hold a place the gazetteer lacks.
+_AREAS = frozenset({"RGN", "PPLX", "ISL", "ISLS", "PEN"})
+
+
+def _holds_country(d: TokenIndex, gaz: Gazetteer, a: int, b: int) -> bool:
+    """Whether tokens [a, b) hold a country's name ("United States Claims Court")."""
+    return any(_is_country_name(gaz, d.stext(x, y))
+               for x in range(a, b) for y in range(x + 1, min(b, x + 4) + 1))
 
 
 # A camp may be a person's ("the Smith camp"); districts and slums are not.
@@ -1187,15 +1242,16 @@ def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, 
     if j == b or j not in by_start or d.toks[j].sent != d.toks[b - 1].sent:
         return None
     words = [d.toks[k].text.lower() for k in range(b, j)]
-    if not any(x in _CONTAINING for x in words):
+    if not any(x in _CONTAINING for x in words) or \
+            _no_container(d, w, by_start[j], "in" if "in" in words else words[-1], b - 1):
         return None
     if "of" in words and (words.index("of") == 0 or words[words.index("of") - 1]
                           not in gap):
         return None  # "X of Y" says whose, not where; "the X district of Y" says where
     nm = names.get(by_start[j].key)
     outer = nm.within or nm.choice if nm is not None else None
-    if outer is None or outer.is_country:
-        return None  # a country's point is no location for a village (or not yet)
+    if outer is None or not (outer.is_admin or outer.is_city or outer.feature in _AREAS):
+        return None  # a country's point is no location for a village; a building holds none
     if words == [","]:
         if _list_goes_on(d, by_start[j].b, by_start) or _listed_after(d, b, by_start):
             return None  # "Kampungu, Makonono and Mombo": a list, not a container
@@ -1208,15 +1264,18 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
     """Whether a list of names goes on at token k: "and Mombo", ", Kaluamba and", ", Kaluamba,"
     (but not ", New Zealand", a known place that contains the one before)."""
     n = len(d.toks)
-    if k < n and d.toks[k].text.lower() in ("and", "or") and k + 1 < n and \
-            d.toks[k + 1].text[:1].isupper():
-        return True
-    if k + 1 >= n or d.toks[k].text != "," or k + 1 in by_start:
-        return False
-    e = k + 1
-    while e < n and d.toks[e].text[:1].isupper() and d.toks[e].sent == d.toks[k].sent:
-        e += 1
-    return e > k + 1 and e < n and d.toks[e].text.lower() in (",", "and", "or")
+    sent = d.toks[k - 1].sent
+    for _ in range(6):  # over ", Name" pairs: "Nova Scotia, New Brunswick and Quebec"
+        if k >= n or d.toks[k].sent != sent:
+            return False
+        if d.toks[k].text.lower() in ("and", "or"):
+            return True
+        if d.toks[k].text != "," or k + 1 >= n or not d.toks[k + 1].text[:1].isupper():
+            return False
+        k += 1
+        while k < n and d.toks[k].text[:1].isupper() and d.toks[k].sent == sent:
+            k += 1
+    return False
 
 
 def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
