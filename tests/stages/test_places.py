@@ -880,6 +880,7 @@ def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
         ("Aid was flown to Lomuru|GPE , Kenya|GPE on Monday .", "Lomuru"),
         # a demonym is not a district's name
         ("She came from the northern Kurdish|NORP village of Ranya|GPE .", "Kurdish"),
+        ("Ferries reach the Ugandan|ORG port of Jinja|GPE daily .", "Ugandan"),
         # "X of Y" without a place noun says whose, not where
         ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
         # near is not in

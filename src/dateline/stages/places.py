@@ -672,7 +672,10 @@ def _no_container(d: TokenIndex, w: PlaceWords, m: _Mention, via: str, x: int) -
         modifies and head.dep in ("nsubj", "nsubjpass")) else None
     if subject is not None and _introduces(d, x, subject.head):
         return True
-    nxt = d.toks[m.b] if m.b < len(d.toks) else None
+    k = m.b
+    while k < len(d.toks) and d.toks[k].text.isspace():
+        k += 1  # a line break inside the sentence
+    nxt = d.toks[k] if k < len(d.toks) else None
     if nxt is not None and nxt.sent == last.sent and nxt.text[:1].isupper() and \
             nxt.text.isalpha() and nxt.pos in ("PROPN", "NOUN") and \
             nxt.ent_type not in ("DATE", "TIME"):
@@ -1152,6 +1155,8 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                 _add_unlisted_mention(d, a, b, key, before, names, found, taken)
             continue
         outer, gap, j = stated
+        if "of" in gap and labels.isdisjoint(("GPE", "LOC")):
+            continue  # "the Ugandan port of Jinja": an adjective NER took for a name
         # What types the name as a place: "X district", "the X refugee camp", "the village of
         # X", "X, a suburb east of Y", "X is a township in Y", "to X in Y province".
         after = [d.toks[k].text for k in range(b, min(b + 2, len(d.toks)))]
