@@ -971,3 +971,18 @@ def test_places_greater_city_is_the_city(gaz: Gazetteer, spec: str, surface: str
 def test_places_model_no_container_no_placing(processed: dict[str, Article], doc: str) -> None:
     placed = {p.name for p in processed[doc].places if p.geonameid is None and p.feature is None}
     assert placed == {"Lamoru"}
+
+
+def test_places_small_town_foreign_to_its_whole_list_is_unresolved(gaz: Gazetteer) -> None:
+    # The gazetteer's only Suba is a Philippine village; listed with Kenyan towns, the text's
+    # Suba is a Kenyan place the gazetteer lacks: left unresolved, not placed in Asia.
+    art = extract_places(parse(
+        "Clashes were reported in Suba|GPE , Kisii|GPE , Nakuru|GPE and Eldoret|GPE ."), gaz)
+    assert "Suba" not in {p.name for p in art.places}
+    assert named(art, "Kisii").country == "KEN"
+
+
+def test_places_stated_container_wins_over_the_foreign_list_rule(gaz: Gazetteer) -> None:
+    art = extract_places(parse(
+        "He was stopped in Stroud|GPE , Ontario|GPE , Canada|GPE , police said ."), gaz)
+    assert named(art, "Stroud").country == "CAN"

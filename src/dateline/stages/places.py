@@ -1086,7 +1086,7 @@ def _mark_missing(names: dict[str, _Name], w: PlaceWords) -> None:
                                         for c in nm.candidates):
             continue
         if nm.key in w.generic or nm.key in w.institutions:
-            continue  # "the Northeast, Florida and ...", "District Court, Northern District
+            continue  # "the Northeast, Florida and ...", "District Court, Northern District"
         outers = [(names[m.container].choice, m.held) for m in nm.mentions
                   if m.container in names]
         outer, held = next(((o, h) for o, h in outers
@@ -1098,6 +1098,8 @@ def _mark_missing(names: dict[str, _Name], w: PlaceWords) -> None:
               and not any(c.entry.admin1_code == outer.admin1_code for c in nm.candidates)):
             nm.within = outer  # "the Kilgore area of Fulton County, Illinois": no namesake
             # in the state the text names, so not the Kilgore of another state
+        elif _foreign_to_its_list(nm, names):
+            nm.choice = None
 
 
 # What may stand between a name the gazetteer lacks and the place the text puts it in:
@@ -1290,6 +1292,21 @@ def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
     while k >= 0 and d.toks[k].text not in _LIST_GLUE and d.toks[k].text[:1].isupper():
         k -= 1
     return k >= 0 and d.toks[k].text in _LIST_GLUE and k in ends
+
+
+def _foreign_to_its_list(nm: _Name, names: dict[str, _Name]) -> bool:
+    """Whether a small town's every namesake lies outside the one country of the places
+    listed with it ("Suba, Migori, Homa Bay, Rongo ..." are Kenyan districts; the only Suba
+    the gazetteer knows is a Philippine village): a local place the gazetteer lacks, so
+    unresolved rather than placed abroad."""
+    peers = {k for m in nm.mentions for k in m.peers if k in names and k != nm.key}
+    countries = {names[k].choice.country for k in peers if names[k].choice is not None}
+    resolved = sum(names[k].choice is not None for k in peers)
+    if resolved < 2 or len(countries) != 1 or None in countries:
+        return False
+    (country,) = countries
+    return all(c.entry.country != country and c.entry.population < _CITY_ALONE_POP
+               for c in nm.candidates)
 
 
 def _strain(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, m: _Mention) -> bool:
