@@ -483,6 +483,16 @@ _NOT_CONTAINERS = {
             "is a rural township in northern Taoyuan County.",
     "cut": "The firm will sell half of its Corpus Christi, Texas refinery. Lamoru is a rural "
            "township in northern Taoyuan County.",
+    "or": "The group may shut plants in Ghent, Northern Italy or possibly Spain. Lamoru is a "
+          "rural township in northern Taoyuan County.",
+    "company": "Analysts at Smith Barney and Co Inc in Glasgow expect a rise. Lamoru is a rural "
+               "township in northern Taoyuan County.",
+    "branch": "A Morgan (Switzerland) spokesman declined to comment. Lamoru is a rural township "
+              "in northern Taoyuan County.",
+    "embassy": "A statement from Mali's Paris embassy denied the report. Lamoru is a rural "
+               "township in northern Taoyuan County.",
+    "hyphen": "Shoppers filled the Oak Brook, Harlem-Irving and Ford City malls. Lamoru is a "
+              "rural township in northern Taoyuan County.",
 }
 
 

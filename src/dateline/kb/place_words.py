@@ -32,6 +32,7 @@ class PlaceWords:
     strippable: frozenset[str]
     generic: frozenset[str]  # the file's `generic` words, every place noun and every direction
     not_places: frozenset[str]
+    companies: frozenset[str]
     place_nouns: frozenset[str]
     settlements: frozenset[str]
     naming_verbs: frozenset[str]

@@ -717,7 +717,8 @@ def _annotate_lists(d: TokenIndex, mentions: list[_Mention]) -> None:
             m.peers = [o.key for o in chain if o.key != m.key]
 
 
-def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> None:
+def _annotate_cues(d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
+                   mentions: list[_Mention]) -> None:
     """Local cues: "X, Y" / "X in Y" / "X located in Y" / "Y's X" containers and type nouns
     ("X state", "X city", "the district of X")."""
     _annotate_lists(d, mentions)
@@ -732,7 +733,10 @@ def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> No
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
             if nxt.text in (",", "in", "(") and m.b + 1 in by_start and \
-                    not _no_container(d, w, by_start[m.b + 1], nxt.text, m.b - 1):
+                    not _no_container(d, w, by_start[m.b + 1], nxt.text, m.b - 1) and \
+                    not (nxt.text == "(" and _is_country_name(gaz, by_start[m.b + 1].surface)) \
+                    and not (nxt.text == "," and _list_goes_on(d, by_start[m.b + 1].b, by_start)):
+                # (a bracketed country is a branch's: "a Morgan (Switzerland) official")
                 m.container, m.held = by_start[m.b + 1].key, nxt.text != ","  # "X (Y)"
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
                     d.toks[j].text.lower() in w.situated and \
@@ -744,7 +748,10 @@ def _annotate_cues(d: TokenIndex, w: PlaceWords, mentions: list[_Mention]) -> No
                 # "the Kilgore area of Fulton County"
                 m.container, m.held = by_start[m.b + 2].key, True
             elif nxt.text in ("'s", "’s") and m.b + 1 in by_start and \
-                    by_start[m.b + 1].container is None:
+                    by_start[m.b + 1].container is None and not (
+                        by_start[m.b + 1].b < len(d.toks) and
+                        d.toks[by_start[m.b + 1].b].text.lower() in w.institutions):
+                # not "Chad's Paris embassy": the embassy is Chad's, Paris is no Chadian town
                 by_start[m.b + 1].container = m.key  # "Kenya's Nyanza province"
         if prev is not None and prev.text.lower() in w.admin_modifiers:
             m.cues.add("admin")
@@ -1038,7 +1045,7 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             m.sent = d.toks[m.a].sent
-        _annotate_cues(d, w, mentions)
+        _annotate_cues(d, gaz, w, mentions)
     names: dict[str, _Name] = {}
     for m in mentions:
         nm = names.get(m.key)
@@ -1146,7 +1153,8 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                         for k in range(a, b)) or labels == {"NORP"} or \
                 gaz.has(text) or key in w.not_places or key in w.generic or \
                 key in names or _acronym(text) or any(
-                    d.toks[k].text.lower() in w.generic | w.institutions or
+                    d.toks[k].text.lower().rstrip(".") in w.generic | w.institutions |
+                    w.companies or
                     _is_demonym(d.toks[k], gaz, w) for k in range(a, b)) or \
                 _holds_country(d, gaz, a, b):
             continue  # "the United States Claims Court" is no place
@@ -1272,6 +1280,9 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
     (but not ", New Zealand", a known place that contains the one before)."""
     n = len(d.toks)
     sent = d.toks[k - 1].sent
+    while k < n and d.toks[k].sent == sent and d.toks[k].text in _DASHES and k + 1 < n and \
+            d.toks[k + 1].text[:1].isupper():
+        k += 2  # the rest of a name NER cut: "Harlem" + "-Irving"
     for _ in range(6):  # over ", Name" pairs: "Nova Scotia, New Brunswick and Quebec"
         if k >= n or d.toks[k].sent != sent:
             return False
@@ -1280,8 +1291,9 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
         if d.toks[k].text != "," or k + 1 >= n or not d.toks[k + 1].text[:1].isupper():
             return False
         k += 1
-        while k < n and d.toks[k].text[:1].isupper() and d.toks[k].sent == sent:
-            k += 1
+        while k < n and d.toks[k].sent == sent and (
+                d.toks[k].text[:1].isupper() or d.toks[k].text in _DASHES):
+            k += 1  # "Harlem-Irving"
     return False
 
 
