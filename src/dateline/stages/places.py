@@ -1308,12 +1308,13 @@ def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
 
 def _foreign_to_its_list(nm: _Name, names: dict[str, _Name]) -> bool:
     """Whether a small town's every namesake lies outside the one country of the places
-    listed with it ("Suba, Migori, Homa Bay, Rongo ..." are Kenyan districts; the only Suba
+    listed with it ("Suba, Kisii, Nakuru and Eldoret" are Kenyan; the only Suba
     the gazetteer knows is a Philippine village): a local place the gazetteer lacks, so
     unresolved rather than placed abroad."""
     peers = {k for m in nm.mentions for k in m.peers if k in names and k != nm.key}
-    countries = {names[k].choice.country for k in peers if names[k].choice is not None}
-    resolved = sum(names[k].choice is not None for k in peers)
+    chosen = [c for c in (names[k].choice for k in peers) if c is not None]
+    countries = {c.country for c in chosen}
+    resolved = len(chosen)
     if resolved < 2 or len(countries) != 1 or None in countries:
         return False
     (country,) = countries
