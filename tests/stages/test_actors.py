@@ -448,3 +448,17 @@ def test_actors_code_entity_role_word_in_a_surname(kb, name, titles, code):
 def test_actors_code_entity_popes(kb, name, date, code):
     actor = code_entity(_person(name), kb, date)
     assert actor is not None and actor.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        # a name of its own that starts with a capital is no government
+        ("the Beijing Olympics", "CHN"), ("the Moscow Olympics", "RUS"),
+        # a capital with a role word still is one
+        ("the Beijing government", "CHNGOV"), ("Kabul officials", "AFGGOV"),
+        ("Moscow", "RUSGOV"),
+    ],
+)
+def test_actors_code_phrase_capital_leading_a_name_of_its_own(kb, phrase, code):
+    assert code_phrase(phrase, kb, "2008-08-01").code() == code

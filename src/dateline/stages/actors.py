@@ -99,6 +99,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
     sensed: tuple[str, Role] | None = None  # a role noun's other sense, chosen by the context
     adversary = False  # "opponents of X": X's roles say whom they oppose, not what they are
     unknown: set[int] = set()  # words no dictionary knows
+    capital_at: int | None = None  # where a capital gave the phrase its GOV sector
     i = 0
     while i < len(words):
         matched = False
@@ -143,6 +144,7 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
                     country = c.country
                     if found.kind in ("metonym", "capital", "group"):
                         base_sectors = c.sectors
+                        capital_at = i if found.kind == "capital" else None
                 armed_group = armed_group or _is_armed_group(found, c)
                 named_place = named_place or found.kind == "country"
                 i += n
@@ -177,6 +179,11 @@ def code_phrase(text: str, kb: KnowledgeBase, date: str | None,
         if not matched:
             unknown.add(i)
             i += 1
+    if capital_at is not None and not roles_seen and any(u > capital_at for u in unknown):
+        # "the Beijing Olympics", "the Moscow Dynamo": a name of its own that starts with a
+        # capital, not that capital's government; the country stays ("boycotted the Moscow
+        # Olympics" still acts on Russia)
+        base_sectors = ()
     if words and words[-1] in _ADVERSARIES and kb.roles.get(words[-1]) is not None:
         # "government critics", "regime opponents": what they oppose is not what they are
         sectors, weak = [], kb.roles[words[-1]].sector
