@@ -1143,21 +1143,9 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
         a, b = _trim(d, s0, s1)
         if a >= b or b - a > 4 or not taken.isdisjoint(range(a, b)):
             continue
-        text = d.stext(a, b)
-        key = name_key(text)
-        if a > 0 and d.toks[a - 1].sent == d.toks[a].sent and \
-                d.toks[a - 1].text[:1].isupper() and d.toks[a - 1].pos == "PROPN":
-            continue  # "Corpus" + "Christi": a name NER cut, not a name of its own
-        if not (d.toks[a].text[:1].isupper() and d.toks[b - 1].text[:1].isupper()) or \
-                not all(d.toks[k].text.isalpha() or d.toks[k].text in _DASHES
-                        for k in range(a, b)) or labels == {"NORP"} or \
-                gaz.has(text) or key in w.not_places or key in w.generic or \
-                key in names or _acronym(text) or any(
-                    d.toks[k].text.lower().rstrip(".") in w.generic | w.institutions |
-                    w.companies or
-                    _is_demonym(d.toks[k], gaz, w) for k in range(a, b)) or \
-                _holds_country(d, gaz, a, b):
-            continue  # "the United States Claims Court" is no place
+        key = name_key(d.stext(a, b))
+        if labels == {"NORP"} or key in names or not _unlisted_name(d, gaz, w, a, b):
+            continue
         stated = _stated_container(d, w, b, by_start, names)
         if stated is None:
             before = _container_before(d, w, a, mentions, names)
@@ -1187,6 +1175,27 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
     for m in _repeated_mentions(d, mentions + found):
         if m.key in names and names[m.key].within is not None and not names[m.key].candidates:
             names[m.key].mentions.append(m)
+
+
+def _unlisted_name(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int) -> bool:
+    """Whether tokens [a, b) may name a place the gazetteer lacks: whole capitalised words
+    (connectors and dashes between), not known to the gazetteer, not cut from a longer name
+    ("Corpus" + "Christi"), and holding no generic, institution or company word, demonym,
+    acronym or country name ("the United States Claims Court", "Co Inc")."""
+    text = d.stext(a, b)
+    key = name_key(text)
+    if a > 0 and d.toks[a - 1].sent == d.toks[a].sent and \
+            d.toks[a - 1].text[:1].isupper() and d.toks[a - 1].pos == "PROPN":
+        return False
+    if not (d.toks[a].text[:1].isupper() and d.toks[b - 1].text[:1].isupper()) or \
+            not all(d.toks[k].text.isalpha() or d.toks[k].text in _DASHES
+                    for k in range(a, b)):
+        return False
+    if gaz.has(text) or key in w.not_places or key in w.generic or _acronym(text):
+        return False
+    banned = w.generic | w.institutions | w.companies
+    return not any(d.toks[k].text.lower() in banned or _is_demonym(d.toks[k], gaz, w)
+                   for k in range(a, b)) and not _holds_country(d, gaz, a, b)
 
 
 def _add_unlisted_mention(d: TokenIndex, a: int, b: int, key: str, outer: GeoEntry,
@@ -1269,15 +1278,15 @@ def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, 
         return None  # a country's point is no location for a village; a building holds none
     if words == [","]:
         if _list_goes_on(d, by_start[j].b, by_start) or _listed_after(d, b, by_start):
-            return None  # "Kampungu, Makonono and Mombo": a list, not a container
+            return None  # "Ngoroba, Gulu and Lira": a list, not a container
         if outer.is_city and outer.population < _LISTED_CONTAINER_POP:
             return None
     return outer, words, j
 
 
 def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
-    """Whether a list of names goes on at token k: "and Mombo", ", Kaluamba and", ", Kaluamba,"
-    (but not ", New Zealand", a known place that contains the one before)."""
+    """Whether a list of names goes on at token k: "and Lira", ", Lira and", ", Lira," (but
+    not ", New Zealand", a known place that contains the one before)."""
     n = len(d.toks)
     sent = d.toks[k - 1].sent
     while k < n and d.toks[k].sent == sent and d.toks[k].text in _DASHES and k + 1 < n and \
@@ -1298,7 +1307,7 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
 
 
 def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
-    """Whether the name ending at b follows a place in a list ("Gulu, Kampungu, Lira")."""
+    """Whether the name ending at b follows a place in a list ("Gulu, Ngoroba, Lira")."""
     ends = {m.b for m in by_start.values()}
     k = b - 1
     while k >= 0 and d.toks[k].text not in _LIST_GLUE and d.toks[k].text[:1].isupper():
