@@ -417,7 +417,9 @@ def test_actors_code_phrase_a_name_ending_in_congress_is_not_the_us_congress(kb)
     ("phrase", "code"),
     [("Germany's central bank", "DEUGOV"), ("the central bank", "GOV"),
      ("U.S. Trade Representative", "USAGOV"),
-     ("central bankers", "GOV"), ("a Swiss bank", "CHEBUS")],
+     ("central bankers", "GOV"), ("a Swiss bank", "CHEBUS"),
+     ("the Reserve Bank", "GOV"), ("the South African Reserve Bank", "ZAFGOV"),
+     ("Reserve Bank governor", "GOV")],
 )
 def test_actors_code_phrase_central_bank_is_a_state_organ(kb, phrase, code):
     assert code_phrase(phrase, kb, "1987-03-01").code() == code

@@ -377,6 +377,10 @@ PRESENT = {
 
 # sentence -> (source, target, cameo) triples that must not be coded
 ABSENT = {
+    # meeting a target or a cost is no meeting with anyone
+    "Options that meet the criteria include loan guarantees.": [(None, None, "040")],
+    "The repayments could be met by the monetary authorities.": [("GOV", None, "040")],
+    "The budget meets the deficit target set by Congress.": [(None, "USALEG", "040")],
     # coming home releases no one; fighting a plan is opposition, not force
     "Prime Minister Theresa May returns to London tonight.": [("GBRGOV", None, "084")],
     "France will fight the German government's attempt to delay the vote.":

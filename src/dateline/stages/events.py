@@ -447,7 +447,7 @@ class _Coder:
         object ("received 10 percent of the vote", "released a statement")."""
         if t.pos != "VERB" or t.lemma.lower() not in self.words.person_object:
             return False
-        for k in self.d.kids(t.i, "dobj"):
+        for k in self.d.kids(t.i, "dobj", "nsubjpass"):  # "amounts met by the authorities"
             return k.lemma.lower() in self.words.things
         return False
 
