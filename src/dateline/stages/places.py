@@ -263,14 +263,21 @@ def _contained(d: TokenIndex, w: PlaceWords, b: int, anchors: set[int]) -> bool:
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "GPE"})
 
 
+def _metro(gaz: Gazetteer, text: str) -> str:
+    """The city that "Greater X" names when the gazetteer does not know the area itself
+    ("Greater Mumbai" is Mumbai; "Greater Manchester" is known as such); else ``text``."""
+    if name_key(text).startswith(_GREATER + " ") and not gaz.has(text):
+        return text.split(None, 1)[1]
+    return text
+
+
 def _jurisdiction(gaz: Gazetteer, w: PlaceWords, text: str) -> bool:
     """A country (under any of its names, "U.S."), or a first-order division or a sizeable
     town by its own name (or its metropolitan area's: "the Municipal Corporation of Greater
     Mumbai")."""
     if name_key(text) in w.generic:
         return False
-    if name_key(text).startswith(_GREATER + " ") and not gaz.has(text):
-        text = text.split(None, 1)[1]
+    text = _metro(gaz, text)
     county = name_key(text).rsplit(" ", 1)[-1] in w.county_nouns
     return any(m.entry.is_country or (not m.alt and (
         m.entry.feature == "ADM1" or (m.entry.is_city and m.entry.population >= _CITY_ALONE_POP)
@@ -316,9 +323,7 @@ def _institution_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceW
                     found = (x, b)
         if found is not None:
             m = _exact(d, *found)
-            if m.key.startswith(_GREATER + " ") and not gaz.has(m.key):
-                m = replace(m, key=m.key.split(" ", 1)[1])  # "Greater Mumbai": Mumbai
-            out.append(m)
+            out.append(replace(m, key=name_key(_metro(gaz, m.surface))))
     return out
 
 
@@ -479,10 +484,10 @@ def _gazetteer_mentions(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, taken: set
             if b > n_tok or not _run_ok(d, w, i, b, taken):
                 continue
             text = d.stext(i, b)
-            if b - i > 1 and d.toks[i].text.lower() == _GREATER and not gaz.has(text) and \
-                    _prominent(gaz, w, d.stext(i + 1, b), _CITY_ALONE_POP):
+            if (city := _metro(gaz, text)) != text and \
+                    _prominent(gaz, w, city, _CITY_ALONE_POP):
                 # "Greater Cairo": the city with its suburbs
-                out.append(replace(_exact(d, i, b), key=name_key(d.stext(i + 1, b))))
+                out.append(replace(_exact(d, i, b), key=name_key(city)))
                 taken.update(range(i, b))
                 i = b - 1
                 break
@@ -684,6 +689,19 @@ def _no_container(d: TokenIndex, w: PlaceWords, m: _Mention, via: str, x: int) -
         w.place_nouns | w.place_plurals | w.settlements
 
 
+def _contains(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, m: _Mention, c: _Mention,
+              via: str, by_start: dict[int, _Mention]) -> bool:
+    """Whether ``c``, right after "m," / "m in" / "m (", is m's container: not when it starts
+    something else (_no_container), not a bracketed country (a company's branch: "a Morgan
+    (Switzerland) official") and not the next name of a list ("Antwerp, Northern Italy or
+    Spain")."""
+    if _no_container(d, w, c, via, m.b - 1):
+        return False
+    if via == "(":
+        return not _is_country_name(gaz, c.surface)
+    return via != "," or not _list_goes_on(d, c.b, by_start)
+
+
 def _introduces(d: TokenIndex, x: int, verb: int) -> bool:
     """Whether token x lies in an adverbial phrase of ``verb`` ("After talks in Paris, Japan
     promised": the phrase ends at the comma, and the subject follows)."""
@@ -733,10 +751,7 @@ def _annotate_cues(d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
             if nxt.text in (",", "in", "(") and m.b + 1 in by_start and \
-                    not _no_container(d, w, by_start[m.b + 1], nxt.text, m.b - 1) and \
-                    not (nxt.text == "(" and _is_country_name(gaz, by_start[m.b + 1].surface)) \
-                    and not (nxt.text == "," and _list_goes_on(d, by_start[m.b + 1].b, by_start)):
-                # (a bracketed country is a branch's: "a Morgan (Switzerland) official")
+                    _contains(d, gaz, w, m, by_start[m.b + 1], nxt.text, by_start):
                 m.container, m.held = by_start[m.b + 1].key, nxt.text != ","  # "X (Y)"
             elif (j := m.b + (low == ",")) + 2 < len(d.toks) and \
                     d.toks[j].text.lower() in w.situated and \
