@@ -1177,7 +1177,7 @@ def _add_unlisted(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
         cut = next((i for i, x in enumerate(gap) if x in ("in", "of", "(")), len(gap))
         typing = [x for x in gap[:cut] if x in nouns] or named  # not "in the capital Y"
         if ("a" in gap[:cut] or "an" in gap[:cut]) and not typing:
-            continue  # "Howmedica, a Rutherford-based company": not "a suburb of"
+            continue  # "Acme, a Leeds-based company": not "a suburb of"
         prev = d.toks[a - 1].text.lower() if a > 0 else ""
         governed = prev in w.locative and gap == ["in"] and by_start[j].b < len(d.toks) and \
             d.toks[by_start[j].b].text in w.admin_nouns
