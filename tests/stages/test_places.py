@@ -900,6 +900,8 @@ def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
         ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
         # near is not in
         ("Rain fell on Ngoroba|GPE near Gulu|GPE .", "Ngoroba"),
+        # "a Leeds-based maker" says where the company is based, not what Zorvex is
+        ("Profits rose at Zorvex|GPE , a Leeds|GPE - based maker of tools .", "Zorvex"),
         # "the capital" types the container, not the hospital
         ("He was isolated at Mbeya|FAC Referral|FAC Hospital|FAC in the capital Nairobi|GPE .",
          "Mbeya Referral Hospital"),
