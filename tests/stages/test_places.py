@@ -989,3 +989,12 @@ def test_places_stated_container_wins_over_the_foreign_list_rule(gaz: Gazetteer)
     art = extract_places(parse(
         "He was stopped in Stroud|GPE , Ontario|GPE , Canada|GPE , police said ."), gaz)
     assert named(art, "Stroud").country == "CAN"
+
+
+def test_places_gulf_state_is_the_region_not_a_division(gaz: Gazetteer) -> None:
+    # "state" after a name cues a division ("Bauchi state"), but "the Gulf states" are the
+    # countries on the Gulf, not Papua New Guinea's Gulf Province.
+    art = extract_places(parse(
+        "The wealthy Gulf|LOC state of Qatar|GPE signed . Bauchi|GPE state was calm ."), gaz)
+    assert named(art, "Gulf").feature == "GULF" and named(art, "Gulf").country is None
+    assert named(art, "Bauchi").feature == "ADM1"

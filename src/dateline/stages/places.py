@@ -746,7 +746,10 @@ def _annotate_cues(d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
         prev = d.toks[m.a - 1] if m.a > 0 else None
         if nxt is not None:
             low = nxt.text.lower()
-            if low in w.admin_nouns and nxt.text[:1].islower():
+            if low in w.admin_nouns and nxt.text[:1].islower() and not (
+                    low in ("state", "states") and
+                    any(_listed_region(c.entry) for c in gaz.lookup(m.key))):
+                # (but "the Gulf states", "the Baltic states" are the region's countries)
                 m.cues.add("county" if low == "county" else "admin")
             elif low in w.city_nouns and nxt.text[:1].islower():
                 m.cues.add("city")
