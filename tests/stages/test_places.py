@@ -485,6 +485,8 @@ _NOT_CONTAINERS = {
            "township in northern Taoyuan County.",
     "or": "The group may shut plants in Ghent, Northern Italy or possibly Spain. Lamoru is a "
           "rural township in northern Taoyuan County.",
+    "the": "At the talks in Lyon, Brazil, Chile, Peru, the U.S. and Mexico agreed to cut "
+           "tariffs. Lamoru is a rural township in northern Taoyuan County.",
     "company": "Analysts at Smith Barney and Co Inc in Glasgow expect a rise. Lamoru is a rural "
                "township in northern Taoyuan County.",
     "branch": "A Morgan (Switzerland) spokesman declined to comment. Lamoru is a rural township "

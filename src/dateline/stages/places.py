@@ -1315,9 +1315,13 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
             return False
         if d.toks[k].text.lower() in ("and", "or"):
             return True
-        if d.toks[k].text != "," or k + 1 >= n or not d.toks[k + 1].text[:1].isupper():
+        if d.toks[k].text != "," or k + 1 >= n:
             return False
         k += 1
+        if d.toks[k].text.lower() == "the" and k + 1 < n:
+            k += 1  # ", the U.S. and West Germany"
+        if not d.toks[k].text[:1].isupper():
+            return False
         while k < n and d.toks[k].sent == sent and (
                 d.toks[k].text[:1].isupper() or d.toks[k].text in _DASHES):
             k += 1  # "Harlem-Irving"
