@@ -18,8 +18,9 @@ def words() -> PlaceWords:
 
 
 def _valid_lines() -> list[str]:
-    """One well-formed row per class."""
-    return [f"{c}\tword{c.replace('_', '')}" for c in CLASSES]
+    """One well-formed row per class (the valued class with its value)."""
+    return [f"{c}\tword{c.replace('_', '')}" + ("\tOhio" if c == "state_abbreviations" else "")
+            for c in CLASSES]
 
 
 def test_place_words_packaged_file_loads_cleanly():
@@ -95,3 +96,12 @@ def test_place_words_empty_class_is_kb_error(tmp_path):
     with pytest.raises(KBError, match=r"^\[D020\] place_words.tsv has no words in class\(es\) "
                                       r"situated, governing;"):
         read_place_words(path, [])
+
+
+def test_place_words_state_abbreviation_needs_a_state(tmp_path):
+    path = tmp_path / FILE
+    path.write_text("\n".join(_valid_lines() + ["state_abbreviations\tpa"]) + "\n", "utf-8")
+    problems: list[str] = []
+    words = read_place_words(path, problems)
+    assert len(problems) == 1 and "needs a US state's name" in problems[0]
+    assert dict(words.state_abbreviations) == {"wordstateabbreviations": "Ohio"}

@@ -1000,3 +1000,27 @@ def test_places_gulf_state_is_the_region_not_a_division(gaz: Gazetteer) -> None:
         "The wealthy Gulf|LOC state of Qatar|GPE signed . Bauchi|GPE state was calm ."), gaz)
     assert named(art, "Gulf").feature == "GULF" and named(art, "Gulf").country is None
     assert named(art, "Bauchi").feature == "ADM1"
+
+
+@pytest.mark.parametrize(
+    ("spec", "town", "state"),
+    [
+        ("The plant in Pittsburgh|GPE , Pa.|GPE was sold .", "Pittsburgh", "Pennsylvania"),
+        ("Work began in Geismar|GPE , La.|GPE , on Monday .", "Geismar", "Louisiana"),
+        ("The mill in Westbrook|GPE , Me|GPE . was closed .", "Westbrook", "Maine"),
+        ("Goldkist|ORG , of Atlanta|GPE , Ga.|GPE , bid .", "Atlanta", "Georgia"),
+    ],
+)
+def test_places_ap_state_abbreviation_after_a_town(gaz: Gazetteer, spec: str, town: str,
+                                                    state: str) -> None:
+    # "Pa." is also a village in Burkina Faso, "La." and "Me" are words, "Ga." is Georgia:
+    # after "Town," and with their period they are US states.
+    art = extract_places(parse(spec), gaz)
+    states = [p for p in art.places if p.feature == "ADM1"]
+    assert [(p.country, p.admin1) for p in states] == [("USA", state)]
+    assert named(art, town).country == "USA"
+
+
+def test_places_state_abbreviation_elsewhere_is_no_state(gaz: Gazetteer) -> None:
+    art = extract_places(parse("Give it to me . Pa|PERSON said so ."), gaz)
+    assert art.places == ()

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from dateline.kb.word_classes import read_word_classes
 
@@ -54,6 +57,17 @@ class PlaceWords:
     governing: frozenset[str]
     diseases: frozenset[str]
     strain_genera: frozenset[str]
+    state_abbreviations: Mapping[str, str]  # "pa" -> "Pennsylvania" (read as "Pa.")
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # MappingProxyType does not pickle; rebuild from a plain dict (Dask ships resources).
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return (_rebuild, ({**values, "state_abbreviations": dict(self.state_abbreviations)},))
+
+
+def _rebuild(values: dict[str, Any]) -> PlaceWords:
+    return PlaceWords(**{**values, "state_abbreviations":
+                         MappingProxyType(values["state_abbreviations"])})
 
 
 CLASSES: tuple[str, ...] = tuple(f.name for f in fields(PlaceWords))
@@ -72,9 +86,12 @@ def read_place_words(path: Path | resources.abc.Traversable, problems: list[str]
     Raises:
         KBError: when the file cannot be read or a class has no words.
     """
-    words, _ = read_word_classes(path, CLASSES, problems)
-    sets = {c: frozenset(ws) for c, ws in words.items()}
+    state_name = (lambda v: bool(v.strip()), "a US state's name")
+    words, values = read_word_classes(path, CLASSES, problems,
+                                      valued={"state_abbreviations": state_name})
+    sets: dict[str, Any] = {c: frozenset(ws) for c, ws in words.items()}
     sets["generic"] = sets["generic"] | sets["place_nouns"] | sets["directions"]
+    sets["state_abbreviations"] = MappingProxyType(values["state_abbreviations"])
     return PlaceWords(**sets)
 
 

@@ -157,6 +157,25 @@ def _joined_mentions(art: Article, d: TokenIndex, gaz: Gazetteer) -> list[_Menti
     return out
 
 
+def _state_abbreviations(d: TokenIndex, w: PlaceWords) -> list[_Mention]:
+    """AP-style US state abbreviations that are also words or foreign places, read as the
+    state right after "Town," and with their period: "Pittsburgh, Pa.", "Geismar, La.",
+    "Westbrook, Me." (the tokenizer may split that period off). Elsewhere "Pa." and "Me" are
+    not states."""
+    out: list[_Mention] = []
+    n = len(d.toks)
+    for i in range(2, n):
+        t = d.toks[i]
+        split = i + 1 < n and d.toks[i + 1].text == "." and d.toks[i + 1].start == t.end
+        base = t.text[:-1] if t.text.endswith(".") else t.text if split else ""
+        state = w.state_abbreviations.get(base.lower()) if base[:1].isupper() else None
+        if state is None or d.toks[i - 1].text != "," or d.toks[i - 2].sent != t.sent or \
+                not d.toks[i - 2].text[:1].isupper():
+            continue
+        out.append(_Mention(i, i + 1, t.start, t.end, t.text, name_key(state), cues={"admin"}))
+    return out
+
+
 def _ner_mentions(art: Article, d: TokenIndex, gaz: Gazetteer, w: PlaceWords,
                   persons: set[Span], joined: set[int]) -> list[_Mention]:
     """Mentions from the NER model's GPE, LOC and FAC spans (but not from ``joined``
@@ -1040,7 +1059,7 @@ def extract_places(article: Article, gaz: Gazetteer, words: PlaceWords | None = 
         d = TokenIndex.build(article)
         persons = {sp for e in article.entities if e.type == "PERSON" for sp in e.mentions}
         surnames = _surnames(article, d, gaz, w)
-        mentions = _joined_mentions(article, d, gaz)
+        mentions = _joined_mentions(article, d, gaz) + _state_abbreviations(d, w)
         joined = {k for m in mentions for k in range(m.a, m.b)}
         mentions += _ner_mentions(article, d, gaz, w, persons, joined)
         mentions += _institution_mentions(article, d, gaz, w,
