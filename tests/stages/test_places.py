@@ -902,6 +902,8 @@ def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
         ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
         # near is not in
         ("Rain fell on Ngoroba|GPE near Gulu|GPE .", "Ngoroba"),
+        # a plural place noun names a company or a group, not a town ("Harvest States")
+        ("Grain went to Prairie|GPE States|GPE in Toledo|GPE .", "Prairie States"),
         # "a Leeds-based maker" says where the company is based, not what Zorvex is
         ("Profits rose at Zorvex|GPE , a Leeds|GPE - based maker of tools .", "Zorvex"),
         # "the capital" types the container, not the hospital

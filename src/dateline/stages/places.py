@@ -1230,7 +1230,7 @@ def _unlisted_name(d: TokenIndex, gaz: Gazetteer, w: PlaceWords, a: int, b: int)
         return False
     if gaz.has(text) or key in w.not_places or key in w.generic or _acronym(text):
         return False
-    banned = w.generic | w.institutions | w.companies
+    banned = w.generic | w.place_plurals | w.institutions | w.companies  # "Harvest States"
     return not any(d.toks[k].text.lower() in banned or _is_demonym(d.toks[k], gaz, w)
                    for k in range(a, b)) and not _holds_country(d, gaz, a, b)
 
