@@ -902,6 +902,9 @@ def test_places_adjoining_spans_name_one_unlisted_place(gaz: Gazetteer) -> None:
         ("The Smiths|GPE of Nairobi|GPE sued .", "Smiths"),
         # near is not in
         ("Rain fell on Ngoroba|GPE near Gulu|GPE .", "Ngoroba"),
+        # "X, eastern Y, Z, and W" is a list too (direction words and a serial comma)
+        ("Rain fell in Zorvania|GPE , eastern Hunan|GPE , Jiangxi|GPE , and Fujian|GPE .",
+         "Zorvania"),
         # a plural place noun names a company or a group, not a town ("Harvest States")
         ("Grain went to Prairie|GPE States|GPE in Toledo|GPE .", "Prairie States"),
         # "a Leeds-based maker" says where the company is based, not what Zorvex is

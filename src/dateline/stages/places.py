@@ -1313,7 +1313,7 @@ def _stated_container(d: TokenIndex, w: PlaceWords, b: int, by_start: dict[int, 
     outer = nm.within or nm.choice if nm is not None else None
     if outer is None or not (outer.is_admin or outer.is_city or outer.feature in _AREAS):
         return None  # a country's point is no location for a village; a building holds none
-    if words == [","]:
+    if set(words) - w.directions == {","}:  # "X, Y" or "X, eastern Y"
         if _list_goes_on(d, by_start[j].b, by_start) or _listed_after(d, b, by_start):
             return None  # "Ngoroba, Gulu and Lira": a list, not a container
         if outer.is_city and outer.population < _LISTED_CONTAINER_POP:
@@ -1337,6 +1337,8 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
         if d.toks[k].text != "," or k + 1 >= n:
             return False
         k += 1
+        if d.toks[k].text.lower() in ("and", "or"):
+            return True  # the serial comma: ", Fujian, and Zhejiang"
         if d.toks[k].text.lower() == "the" and k + 1 < n:
             k += 1  # ", the U.S. and West Germany"
         if not d.toks[k].text[:1].isupper():
