@@ -487,6 +487,8 @@ _NOT_CONTAINERS = {
           "rural township in northern Taoyuan County.",
     "the": "At the talks in Lyon, Brazil, Chile, Peru, the U.S. and Mexico agreed to cut "
            "tariffs. Lamoru is a rural township in northern Taoyuan County.",
+    "And": "In Lyon, Brazil, Chile, Peru, the U.S. And Mexico agreed to cut tariffs. Lamoru "
+           "is a rural township in northern Taoyuan County.",
     "company": "Analysts at Smith Barney and Co Inc in Glasgow expect a rise. Lamoru is a rural "
                "township in northern Taoyuan County.",
     "branch": "A Morgan (Switzerland) spokesman declined to comment. Lamoru is a rural township "

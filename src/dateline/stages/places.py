@@ -1344,8 +1344,9 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
         if not d.toks[k].text[:1].isupper():
             return False
         while k < n and d.toks[k].sent == sent and (
-                d.toks[k].text[:1].isupper() or d.toks[k].text in _DASHES):
-            k += 1  # "Harlem-Irving"
+                d.toks[k].text[:1].isupper() or d.toks[k].text in _DASHES) and \
+                d.toks[k].text.lower() not in ("and", "or"):
+            k += 1  # "Harlem-Irving" (but not a capitalised "And")
     return False
 
 
