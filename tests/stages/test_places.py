@@ -1031,3 +1031,12 @@ def test_places_ap_state_abbreviation_after_a_town(gaz: Gazetteer, spec: str, to
 def test_places_state_abbreviation_elsewhere_is_no_state(gaz: Gazetteer) -> None:
     art = extract_places(parse("Give it to me . Pa|PERSON said so ."), gaz)
     assert art.places == ()
+
+
+def test_places_long_list_without_and_states_no_container(gaz: Gazetteer) -> None:
+    # Three or more names after "X, Y" make a list even where no "and" follows (a sentence
+    # splitter may cut it off): Lyon is not "somewhere in Brazil".
+    art = extract_places(parse(
+        "Talks were held in Lyon|GPE , Brazil|GPE , Chile|GPE , Peru|GPE , Mexico|GPE ."), gaz)
+    lyon = named(art, "Lyon")
+    assert lyon.country == "FRA" and lyon.geonameid is not None

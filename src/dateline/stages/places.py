@@ -1329,25 +1329,26 @@ def _list_goes_on(d: TokenIndex, k: int, by_start: dict[int, _Mention]) -> bool:
     while k < n and d.toks[k].sent == sent and d.toks[k].text in _DASHES and k + 1 < n and \
             d.toks[k + 1].text[:1].isupper():
         k += 2  # the rest of a name NER cut: "Harlem" + "-Irving"
-    for _ in range(6):  # over ", Name" pairs: "Nova Scotia, New Brunswick and Quebec"
+    for pairs in range(6):  # over ", Name" pairs: "Nova Scotia, New Brunswick and Quebec"
         if k >= n or d.toks[k].sent != sent:
-            return False
+            return pairs >= 3  # "Britain, Canada, France, Japan, the U.S." (a sentence
+            # splitter may cut the list before its "and"); a chain of containers is shorter
         if d.toks[k].text.lower() in ("and", "or"):
             return True
         if d.toks[k].text != "," or k + 1 >= n:
-            return False
+            return pairs >= 3
         k += 1
         if d.toks[k].text.lower() in ("and", "or"):
             return True  # the serial comma: ", Fujian, and Zhejiang"
         if d.toks[k].text.lower() == "the" and k + 1 < n:
             k += 1  # ", the U.S. and West Germany"
         if not d.toks[k].text[:1].isupper():
-            return False
+            return pairs >= 3
         while k < n and d.toks[k].sent == sent and (
                 d.toks[k].text[:1].isupper() or d.toks[k].text in _DASHES) and \
                 d.toks[k].text.lower() not in ("and", "or"):
             k += 1  # "Harlem-Irving" (but not a capitalised "And")
-    return False
+    return True  # six names on: a list
 
 
 def _listed_after(d: TokenIndex, b: int, by_start: dict[int, _Mention]) -> bool:
