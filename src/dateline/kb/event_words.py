@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from dateline.kb.word_classes import read_word_classes
+from dateline.kb.word_classes import read_word_classes, reduce_frozen
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +65,7 @@ class EventWords:
     aerial: Mapping[str, str]  # weapon lemma -> CAMEO code
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        # MappingProxyType does not pickle; rebuild from a plain dict (Dask ships resources).
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return (_rebuild, ({**values, "aerial": dict(self.aerial)},))
-
-
-def _rebuild(values: dict[str, Any]) -> EventWords:
-    return EventWords(**{**values, "aerial": MappingProxyType(values["aerial"])})
+        return reduce_frozen(self)
 
 
 CLASSES: tuple[str, ...] = tuple(f.name for f in fields(EventWords))

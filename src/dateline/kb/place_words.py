@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from dateline.kb.word_classes import read_word_classes
+from dateline.kb.word_classes import read_word_classes, reduce_frozen
 
 logger = logging.getLogger(__name__)
 
@@ -60,14 +60,7 @@ class PlaceWords:
     state_abbreviations: Mapping[str, str]  # "pa" -> "Pennsylvania" (read as "Pa.")
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        # MappingProxyType does not pickle; rebuild from a plain dict (Dask ships resources).
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return (_rebuild, ({**values, "state_abbreviations": dict(self.state_abbreviations)},))
-
-
-def _rebuild(values: dict[str, Any]) -> PlaceWords:
-    return PlaceWords(**{**values, "state_abbreviations":
-                         MappingProxyType(values["state_abbreviations"])})
+        return reduce_frozen(self)
 
 
 CLASSES: tuple[str, ...] = tuple(f.name for f in fields(PlaceWords))

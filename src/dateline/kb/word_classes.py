@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from dateline.errors import KBError
 from dateline.kb import _rows
@@ -63,3 +66,17 @@ def read_word_classes(
         raise KBError(f"{label} has no words in class(es) {', '.join(empty)}; "
                       "add them or reinstall dateline")
     return words, values
+
+
+def reduce_frozen(obj: Any) -> tuple[object, tuple[object, ...]]:
+    """``__reduce__`` for a frozen word-class dataclass with read-only mapping fields: a
+    MappingProxyType does not pickle (and Dask ships resources to its workers), so the
+    mappings travel as plain dicts and are wrapped again on arrival."""
+    values = {f.name: getattr(obj, f.name) for f in fields(obj)}
+    plain = {k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in values.items()}
+    proxied = tuple(k for k, v in values.items() if isinstance(v, MappingProxyType))
+    return (_rebuild_frozen, (type(obj), plain, proxied))
+
+
+def _rebuild_frozen(cls: type, values: dict[str, Any], proxied: tuple[str, ...]) -> Any:
+    return cls(**{k: MappingProxyType(v) if k in proxied else v for k, v in values.items()})
